@@ -1,0 +1,179 @@
+package io.github.yeastarsdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.Moshi;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GeneratedModelsTest {
+  private final JsonAdapter<ConferenceListResponse> adapter =
+      new Moshi.Builder()
+          .add(GeneratedJsonAdapters.INSTANCE)
+          .build()
+          .adapter(ConferenceListResponse.class);
+
+  static String seedJson() throws IOException {
+    try (InputStream in = GeneratedModelsTest.class.getResourceAsStream("/seed-response.json")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The vendor's example, value for value, as the seed page prints it. */
+  static ConferenceListResponse seedValue() {
+    return new ConferenceListResponse(
+        0,
+        "SUCCESS",
+        List.of(),
+        null,
+        3,
+        List.of(
+            new Conference(
+                1,
+                "Sales Weekly Meeting",
+                "6500",
+                List.of(new Moderator("50", "Emily Parker", ModeratorType.EXTENSION))),
+            new Conference(
+                2,
+                "Support Case Review",
+                "6501",
+                List.of(new Moderator("47", "Michael Harris", ModeratorType.EXTENSION))),
+            new Conference(
+                3,
+                "Marketing Planning Room",
+                "6502",
+                List.of(
+                    new Moderator("55", "Kevin Thompson", ModeratorType.EXTENSION),
+                    new Moderator("202", "Krisin Hale", ModeratorType.EXTENSION)))));
+  }
+
+  @Test
+  void seedExampleDecodesToTheSeedValues() throws IOException {
+    assertThat(adapter.fromJson(seedJson())).isEqualTo(seedValue());
+  }
+
+  @Test
+  void encodeThenDecodeGivesTheSameValue() throws IOException {
+    ConferenceListResponse value = seedValue();
+    String json = adapter.toJson(value);
+    assertThat(json).contains("\"total_number\":3", "\"moderator_list\"", "\"type\":\"extension\"");
+    assertThat(adapter.fromJson(json)).isEqualTo(value);
+  }
+
+  @Test
+  void unknownModeratorTypeDecodesToUnknown() throws IOException {
+    ConferenceListResponse decoded =
+        adapter.fromJson(
+            "{\"errcode\":0,\"errmsg\":\"SUCCESS\",\"data\":[{\"id\":9,\"name\":\"N\",\"number\":\"1\","
+                + "\"moderator_list\":[{\"id\":\"1\",\"name\":\"Q\",\"type\":\"ring_group\"}]}]}");
+    assertThat(decoded.data().get(0).moderatorList().get(0).type())
+        .isEqualTo(ModeratorType.UNKNOWN);
+  }
+
+  @Test
+  void missingErrcodeFailsNamingTheField() {
+    assertThatThrownBy(() -> adapter.fromJson("{\"errmsg\":\"SUCCESS\"}"))
+        .isInstanceOf(JsonDataException.class)
+        .hasMessageContaining("'errcode'")
+        .hasMessageContaining("$");
+  }
+
+  @Test
+  void missingNestedRequiredFieldNamesItsPath() {
+    assertThatThrownBy(
+            () ->
+                adapter.fromJson(
+                    "{\"errcode\":0,\"errmsg\":\"SUCCESS\",\"data\":[{\"id\":1,\"name\":\"A\"}]}"))
+        .isInstanceOf(JsonDataException.class)
+        .hasMessageContaining("'number'")
+        .hasMessageContaining("$.data[0]");
+  }
+
+  @Test
+  void unknownFieldsAreSkipped() throws IOException {
+    ConferenceListResponse decoded =
+        adapter.fromJson(
+            "{\"errcode\":0,\"new_top\":{\"a\":[1,2]},\"errmsg\":\"SUCCESS\",\"total_number\":0,"
+                + "\"data\":[],\"extra\":null}");
+    assertThat(decoded)
+        .isEqualTo(new ConferenceListResponse(0, "SUCCESS", null, null, 0, List.of()));
+  }
+
+  @Test
+  void nullOptionalFieldsReadAsAbsent() throws IOException {
+    ConferenceListResponse decoded =
+        adapter.fromJson(
+            "{\"errcode\":10004,\"errmsg\":\"TOKEN EXPIRED\",\"total_number\":null,\"data\":null}");
+    assertThat(decoded.totalNumber()).isNull();
+    assertThat(decoded.data()).isEmpty();
+  }
+
+  @Test
+  void nullRequiredFieldFailsNamingIt() {
+    assertThatThrownBy(() -> adapter.fromJson("{\"errcode\":0,\"errmsg\":null}"))
+        .isInstanceOf(JsonDataException.class)
+        .hasMessageContaining("'errmsg' was null")
+        .hasMessageContaining("$.errmsg");
+  }
+
+  @Test
+  void nullListElementFailsNamingItsPath() {
+    assertThatThrownBy(
+            () -> adapter.fromJson("{\"errcode\":0,\"errmsg\":\"SUCCESS\",\"data\":[null]}"))
+        .isInstanceOf(JsonDataException.class)
+        .hasMessageContaining("$.data[0]");
+  }
+
+  @Test
+  void wrongJsonTypeFailsInsteadOfBeingCoerced() {
+    assertThatThrownBy(
+            () ->
+                adapter.fromJson(
+                    "{\"errcode\":0,\"errmsg\":\"SUCCESS\",\"data\":[{\"id\":1,\"name\":\"A\","
+                        + "\"number\":6500}]}"))
+        .isInstanceOf(JsonDataException.class)
+        .hasMessageContaining("Expected STRING but was NUMBER")
+        .hasMessageContaining("$.data[0].number");
+    assertThatThrownBy(() -> adapter.fromJson("{\"errcode\":\"0\",\"errmsg\":\"SUCCESS\"}"))
+        .isInstanceOf(JsonDataException.class)
+        .hasMessageContaining("Expected NUMBER but was STRING");
+  }
+
+  @Test
+  void errorFieldsDecode() throws IOException {
+    ConferenceListResponse decoded =
+        adapter.fromJson(
+            "{\"errcode\":40002,\"errmsg\":\"PARAMETER ERROR\",\"invalid_param_list\":"
+                + "[{\"field\":\"page_size\",\"validation_type\":\"required\"}]}");
+    assertThat(decoded.invalidParamList())
+        .containsExactly(new InvalidParam("page_size", "required", null));
+  }
+
+  @Test
+  void modelsAreImmutable() {
+    ConferenceListResponse value = seedValue();
+    assertThatThrownBy(() -> value.data().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void requiredValuesAreCheckedOnConstruction() {
+    assertThatThrownBy(() -> new Moderator(null, "A", ModeratorType.EXTENSION))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("id == null");
+  }
+
+  @Test
+  void enumsSendTheirWireValues() {
+    assertThat(ConferenceSortField.NAME.toString()).isEqualTo("name");
+    assertThat(SortOrder.DESC.toString()).isEqualTo("desc");
+    assertThat(ModeratorType.fromValue("ext_group")).isEqualTo(ModeratorType.EXT_GROUP);
+    assertThat(ModeratorType.fromValue(null)).isEqualTo(ModeratorType.UNKNOWN);
+  }
+}
