@@ -1,0 +1,62 @@
+package io.github.yeastarsdk;
+
+import java.util.concurrent.CompletableFuture;
+
+/** The scheduled conferences of the PBX. Get it from {@link YeastarClient#conferences()}. */
+public final class Conferences {
+  private final ConferencesApi api;
+  private final CallRunner runner;
+  private final YeastarClient client;
+
+  Conferences(ConferencesApi api, CallRunner runner, YeastarClient client) {
+    this.api = api;
+    this.runner = runner;
+    this.client = client;
+  }
+
+  /** Returns one page of conferences. */
+  public Page<Conference> list(ConferenceListParams params) {
+    client.checkOpen();
+    return toPage(runner.execute(call(params), Conferences::status), params);
+  }
+
+  /** Returns page {@code page} (from 1) of {@code pageSize} conferences, in the PBX's order. */
+  public Page<Conference> list(int page, int pageSize) {
+    return list(ConferenceListParams.builder().page(page).pageSize(pageSize).build());
+  }
+
+  /** Returns one page of conferences without blocking the caller. */
+  public CompletableFuture<Page<Conference>> listAsync(ConferenceListParams params) {
+    client.checkOpen();
+    return runner
+        .executeAsync(call(params), Conferences::status)
+        .thenApply(response -> toPage(response, params));
+  }
+
+  /**
+   * Returns every conference from {@code params.page()} on, fetching pages of {@code
+   * params.pageSize()} as the caller iterates.
+   */
+  public AutoPager<Conference> listAll(ConferenceListParams params) {
+    return new AutoPager<>(() -> listAsync(params));
+  }
+
+  private retrofit2.Call<ConferenceListResponse> call(ConferenceListParams params) {
+    return api.listConferences(
+        client.userAgent(), params.page(), params.pageSize(), params.sortBy(), params.orderBy());
+  }
+
+  private Page<Conference> toPage(ConferenceListResponse response, ConferenceListParams params) {
+    return new Page<>(
+        response.data(),
+        response.totalNumber(),
+        params.page(),
+        params.pageSize(),
+        page -> listAsync(params.withPage(page)));
+  }
+
+  static CallRunner.Status status(ConferenceListResponse response) {
+    return new CallRunner.Status(
+        response.errcode(), response.errmsg(), response.invalidParamList());
+  }
+}

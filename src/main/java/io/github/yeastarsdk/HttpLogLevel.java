@@ -1,0 +1,13 @@
+package io.github.yeastarsdk;
+
+/** How much of each HTTP exchange the client logs. The access token is never logged. */
+public enum HttpLogLevel {
+  /** Nothing. */
+  NONE,
+  /** The request line, the response status and the time it took. */
+  BASIC,
+  /** {@link #BASIC} and the headers. */
+  HEADERS,
+  /** {@link #HEADERS} and the bodies, up to 64 KiB each. */
+  BODY
+}

@@ -1,0 +1,275 @@
+package io.github.yeastarsdk;
+
+import com.squareup.moshi.Moshi;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * A client of one Yeastar P-Series PBX. Thread-safe: create one per PBX and share it; close it when
+ * done to release its threads and connections.
+ *
+ * <pre>{@code
+ * try (YeastarClient pbx = YeastarClient.builder()
+ *     .baseUrl("https://yeastardocs.example.yeastarcloud.com")
+ *     .accessToken(token)
+ *     .build()) {
+ *   for (Conference conference : pbx.conferences().listAll(ConferenceListParams.builder().build())) {
+ *     System.out.println(conference.number() + " " + conference.name());
+ *   }
+ * }
+ * }</pre>
+ */
+public final class YeastarClient implements AutoCloseable {
+  /** {@code <artifactId>/<version>}, sent as User-Agent unless the builder sets another. */
+  public static final String DEFAULT_USER_AGENT = defaultUserAgent();
+
+  private final HttpUrl baseUrl;
+  private final String userAgent;
+  private final OkHttpClient okHttp;
+  private final boolean ownsOkHttp;
+  private final Conferences conferences;
+  private volatile boolean closed;
+
+  private YeastarClient(Builder builder, HttpUrl baseUrl) {
+    this.baseUrl = baseUrl;
+    this.userAgent = builder.userAgent;
+    Redactor redactor = new Redactor();
+    Supplier<String> token = builder.tokenSupplier;
+    Supplier<String> remembered = () -> redactor.remember(requireToken(token.get()));
+    this.ownsOkHttp = builder.okHttpClient == null;
+    OkHttpClient base = ownsOkHttp ? new OkHttpClient() : builder.okHttpClient;
+    this.okHttp =
+        base.newBuilder()
+            .connectTimeout(builder.connectTimeout)
+            .readTimeout(builder.readTimeout)
+            .callTimeout(builder.callTimeout)
+            .addInterceptor(
+                new RetryInterceptor(builder.maxRetries, builder.retryDelay, builder.maxRetryDelay))
+            .addInterceptor(new AccessTokenInterceptor(remembered))
+            .addInterceptor(new HttpLogger(builder.logLevel, builder.logSink, redactor))
+            .build();
+    Moshi moshi = new Moshi.Builder().add(GeneratedJsonAdapters.INSTANCE).build();
+    Retrofit retrofit =
+        new Retrofit.Builder()
+            .baseUrl(baseUrl)
+            .client(okHttp)
+            .addConverterFactory(
+                new ConformingConverterFactory(MoshiConverterFactory.create(moshi), redactor))
+            .build();
+    CallRunner runner = new CallRunner(redactor);
+    this.conferences = new Conferences(retrofit.create(ConferencesApi.class), runner, this);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The scheduled conferences of this PBX. */
+  public Conferences conferences() {
+    return conferences;
+  }
+
+  /** The PBX's base URL, without the API path. */
+  public String baseUrl() {
+    return baseUrl.toString();
+  }
+
+  String userAgent() {
+    return userAgent;
+  }
+
+  void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("this YeastarClient is closed");
+    }
+  }
+
+  /**
+   * Stops the client's threads and closes its idle connections. A shared {@link OkHttpClient} given
+   * to the builder is left running: its owner closes it.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (ownsOkHttp) {
+      okHttp.dispatcher().cancelAll();
+      okHttp.dispatcher().executorService().shutdown();
+      okHttp.connectionPool().evictAll();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "YeastarClient(" + baseUrl + ")";
+  }
+
+  private static String requireToken(String token) {
+    if (token == null || token.isBlank()) {
+      throw new IllegalStateException("the access token supplier returned no token");
+    }
+    return token;
+  }
+
+  private static String defaultUserAgent() {
+    Properties properties = new Properties();
+    try (InputStream in = YeastarClient.class.getResourceAsStream("sdk.properties")) {
+      properties.load(Objects.requireNonNull(in, "sdk.properties is missing"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties.getProperty("artifactId") + "/" + properties.getProperty("version");
+  }
+
+  /** Configures a {@link YeastarClient}. Only the base URL and a token are required. */
+  public static final class Builder {
+    private String baseUrl;
+    private Supplier<String> tokenSupplier;
+    private String userAgent = DEFAULT_USER_AGENT;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ofSeconds(60);
+    private int maxRetries = 2;
+    private Duration retryDelay = Duration.ofMillis(500);
+    private Duration maxRetryDelay = Duration.ofSeconds(8);
+    private OkHttpClient okHttpClient;
+    private HttpLogLevel logLevel = HttpLogLevel.NONE;
+    private Consumer<String> logSink = HttpLogSink.SYSTEM_LOGGER;
+    private boolean allowInsecureHttp;
+
+    private Builder() {}
+
+    /** The PBX as {@code scheme://host[:port]}; the SDK adds {@code /openapi/v1.0}. */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+      return this;
+    }
+
+    /** A fixed access token. */
+    public Builder accessToken(String accessToken) {
+      Objects.requireNonNull(accessToken, "accessToken == null");
+      if (accessToken.isBlank()) {
+        throw new IllegalArgumentException("accessToken is blank");
+      }
+      this.tokenSupplier = () -> accessToken;
+      return this;
+    }
+
+    /** Asked for the access token before every request, so that it may renew it. */
+    public Builder accessTokenSupplier(Supplier<String> supplier) {
+      this.tokenSupplier = Objects.requireNonNull(supplier, "supplier == null");
+      return this;
+    }
+
+    /**
+     * The User-Agent that identifies the application to the PBX; default {@link
+     * #DEFAULT_USER_AGENT}.
+     */
+    public Builder userAgent(String userAgent) {
+      Objects.requireNonNull(userAgent, "userAgent == null");
+      if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        throw new IllegalArgumentException("userAgent must be printable text, not blank");
+      }
+      this.userAgent = userAgent;
+      return this;
+    }
+
+    /** Time allowed to connect; default 10 s. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = checkTimeout("connectTimeout", timeout);
+      return this;
+    }
+
+    /** Time allowed between bytes of a response; default 30 s. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = checkTimeout("readTimeout", timeout);
+      return this;
+    }
+
+    /** Time allowed for a whole call, retries included; default 60 s, zero for none. */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = checkTimeout("callTimeout", timeout);
+      return this;
+    }
+
+    /** Retries after a transient failure; default 2, 0 for none. */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0) {
+        throw new IllegalArgumentException("maxRetries must be at least 0, was " + maxRetries);
+      }
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /** The first retry's pause, doubled on each retry up to {@code max}; default 0.5 s and 8 s. */
+    public Builder retryBackoff(Duration initial, Duration max) {
+      this.retryDelay = checkTimeout("retryBackoff initial", initial);
+      this.maxRetryDelay = checkTimeout("retryBackoff max", max);
+      return this;
+    }
+
+    /** An OkHttpClient to share connections and threads with; the SDK adds its interceptors. */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.okHttpClient = Objects.requireNonNull(client, "client == null");
+      return this;
+    }
+
+    /** How much of each exchange to log; default none. The token is always redacted. */
+    public Builder logLevel(HttpLogLevel level) {
+      this.logLevel = Objects.requireNonNull(level, "level == null");
+      return this;
+    }
+
+    /**
+     * Where log lines go; default the {@code System.Logger} named {@code
+     * io.github.yeastarsdk.http}.
+     */
+    public Builder logSink(Consumer<String> sink) {
+      this.logSink = Objects.requireNonNull(sink, "sink == null");
+      return this;
+    }
+
+    /**
+     * Allows {@code http://} to a host that is not loopback. Off by default: the token would cross
+     * the network in clear.
+     */
+    public Builder allowInsecureHttp(boolean allow) {
+      this.allowInsecureHttp = allow;
+      return this;
+    }
+
+    /**
+     * Throws {@link IllegalStateException} for a missing setting, IllegalArgumentException for a
+     * bad one.
+     */
+    public YeastarClient build() {
+      if (baseUrl == null) {
+        throw new IllegalStateException("baseUrl is required");
+      }
+      if (tokenSupplier == null) {
+        throw new IllegalStateException("accessToken or accessTokenSupplier is required");
+      }
+      return new YeastarClient(this, BaseUrls.check(baseUrl, allowInsecureHttp));
+    }
+
+    private static Duration checkTimeout(String name, Duration value) {
+      Objects.requireNonNull(value, name + " == null");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, was " + value);
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.github.yeastarsdk;
+
+import java.time.Duration;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+
+/** Shared set-up for the tests that run the client against a MockWebServer. */
+final class TestServers {
+  static final String TOKEN = "4mZxlzE08rl3g7rE7wjoMIowMoVkMvUr";
+
+  private TestServers() {}
+
+  static YeastarClient.Builder client(MockWebServer server) {
+    return YeastarClient.builder()
+        .baseUrl(server.url("/").toString())
+        .accessToken(TOKEN)
+        .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(5));
+  }
+
+  static MockResponse json(String body) {
+    return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
+  }
+
+  static MockResponse error(int errcode, String errmsg) {
+    return json("{\"errcode\":" + errcode + ",\"errmsg\":\"" + errmsg + "\"}");
+  }
+
+  /** A successful page of {@code count} conferences numbered from {@code firstId}. */
+  static MockResponse page(int total, int firstId, int count) {
+    StringBuilder data = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      int id = firstId + i;
+      if (i > 0) {
+        data.append(',');
+      }
+      data.append("{\"id\":")
+          .append(id)
+          .append(",\"name\":\"Room ")
+          .append(id)
+          .append("\",\"number\":\"")
+          .append(6000 + id)
+          .append("\",\"moderator_list\":[]}");
+    }
+    return json(
+        "{\"errcode\":0,\"errmsg\":\"SUCCESS\",\"total_number\":"
+            + total
+            + ",\"data\":["
+            + data
+            + "]}");
+  }
+}
