@@ -1,0 +1,146 @@
+package io.github.yeastarsdk;
+
+import static io.github.yeastarsdk.TestServers.client;
+import static io.github.yeastarsdk.TestServers.error;
+import static io.github.yeastarsdk.TestServers.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ErrorMappingTest {
+  private final MockWebServer server = new MockWebServer();
+
+  @AfterEach
+  void stop() throws IOException {
+    server.shutdown();
+  }
+
+  private Throwable listFailure() {
+    try (YeastarClient pbx = client(server).maxRetries(0).build()) {
+      pbx.conferences().list(1, 10);
+    } catch (Throwable t) {
+      return t;
+    }
+    throw new AssertionError("list() did not fail");
+  }
+
+  @ParameterizedTest(name = "errcode {0} -> {2}")
+  @CsvSource({
+    "10004, TOKEN EXPIRED, TokenExpiredException",
+    "10005, ACCESS DENIED, AccessDeniedException",
+    "40001, PARAMETER SYNTAX ERROR, InvalidParameterException",
+    "40002, PARAMETER ERROR, InvalidParameterException",
+    "70004, ACCOUNT IP BLOCKED, IpBlockedException",
+    "70087, IP FORBIDDEN, IpBlockedException",
+    "-1, FAILURE, ApiErrorException",
+    "-2, INTERNAL SERVER ERROR, ApiErrorException",
+    "60001, DATA NOT FOUND, ApiErrorException",
+    "99999, SOMETHING NEW, ApiErrorException",
+  })
+  void errcodeMapsToItsExceptionType(int errcode, String errmsg, String type) {
+    server.enqueue(error(errcode, errmsg));
+    Throwable failure = listFailure();
+    assertThat(failure.getClass().getSimpleName()).isEqualTo(type);
+    ApiErrorException api = (ApiErrorException) failure;
+    assertThat(api.errcode()).isEqualTo(errcode);
+    assertThat(api.errmsg()).isEqualTo(errmsg);
+    assertThat(api).hasMessage("errcode " + errcode + " " + errmsg);
+  }
+
+  @Test
+  void parameterErrorCarriesTheInvalidParameters() {
+    server.enqueue(
+        json(
+            "{\"errcode\":40002,\"errmsg\":\"PARAMETER ERROR\",\"invalid_param_list\":"
+                + "[{\"field\":\"page_size\",\"validation_type\":\"required\"}]}"));
+    InvalidParameterException failure = (InvalidParameterException) listFailure();
+    assertThat(failure.invalidParams())
+        .containsExactly(new InvalidParam("page_size", "required", null));
+    assertThat(failure).hasMessageContaining("invalid parameter page_size (required)");
+  }
+
+  @Test
+  void non2xxStatusMapsToHttpStatusExceptionWithAShortExcerpt() {
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(404)
+            .setBody("<html>\n<body>Not   Found " + "x".repeat(500) + "</body></html>"));
+    HttpStatusException failure = (HttpStatusException) listFailure();
+    assertThat(failure.status()).isEqualTo(404);
+    assertThat(failure.bodyExcerpt()).startsWith("<html> <body>Not Found x").endsWith("…");
+    assertThat(failure.bodyExcerpt()).hasSizeLessThanOrEqualTo(CallRunner.EXCERPT_CHARS + 1);
+  }
+
+  @Test
+  void bodyThatIsNotJsonIsMalformed() {
+    server.enqueue(json("<html>gateway</html>"));
+    assertThat(listFailure())
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("does not match the spec");
+  }
+
+  @Test
+  void bodyWithoutErrcodeIsMalformedNamingTheField() {
+    server.enqueue(json("{\"errmsg\":\"SUCCESS\"}"));
+    assertThat(listFailure())
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("'errcode'");
+  }
+
+  @Test
+  void emptyBodyIsMalformed() {
+    server.enqueue(json(""));
+    assertThat(listFailure()).isInstanceOf(MalformedResponseException.class);
+  }
+
+  @Test
+  void refusedConnectionIsATransportFailure() throws IOException {
+    server.start();
+    String url = server.url("/").toString();
+    server.shutdown();
+    try (YeastarClient pbx =
+        YeastarClient.builder().baseUrl(url).accessToken("t").maxRetries(0).build()) {
+      assertThatThrownBy(() -> pbx.conferences().list(1, 1))
+          .isExactlyInstanceOf(TransportException.class)
+          .hasMessageContaining("ConnectException");
+    }
+  }
+
+  @Test
+  void resetMidBodyIsATransportFailureNotAMalformedBody() {
+    server.enqueue(
+        TestServers.page(3, 1, 3).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+    assertThat(listFailure()).isInstanceOf(TransportException.class);
+  }
+
+  @Test
+  void silentServerIsATimeout() {
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    try (YeastarClient pbx =
+        client(server).maxRetries(0).readTimeout(Duration.ofMillis(200)).build()) {
+      assertThatThrownBy(() -> pbx.conferences().list(1, 1))
+          .isInstanceOf(RequestTimeoutException.class);
+    }
+  }
+
+  @Test
+  void asyncFailureCompletesWithTheSameTypedException() {
+    server.enqueue(error(10004, "TOKEN EXPIRED"));
+    try (YeastarClient pbx = client(server).build()) {
+      assertThatThrownBy(
+              () -> pbx.conferences().listAsync(ConferenceListParams.builder().build()).get())
+          .isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(TokenExpiredException.class);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.github.yeastarsdk;
+
+import static io.github.yeastarsdk.TestServers.TOKEN;
+import static io.github.yeastarsdk.TestServers.client;
+import static io.github.yeastarsdk.TestServers.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RedactionTest {
+  private final MockWebServer server = new MockWebServer();
+  private final List<String> log = new CopyOnWriteArrayList<>();
+
+  @AfterEach
+  void stop() throws IOException {
+    server.shutdown();
+  }
+
+  private static String everything(Throwable t) {
+    StringWriter out = new StringWriter();
+    t.printStackTrace(new PrintWriter(out));
+    return t.getMessage() + "\n" + t + "\n" + out;
+  }
+
+  /** A proxy error page that quotes the request line, as some proxies do. */
+  private void echoRequestUrl(int status) {
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return new MockResponse()
+                .setResponseCode(status)
+                .setBody(
+                    "<html>Bad gateway for "
+                        + request.getRequestUrl()
+                        + " raw "
+                        + request.getRequestUrl().queryParameter("access_token")
+                        + "</html>");
+          }
+        });
+  }
+
+  @Test
+  void verboseLogShowsTheExchangeButNotTheToken() {
+    server.enqueue(page(1, 1, 1));
+    try (YeastarClient pbx = client(server).logLevel(HttpLogLevel.BODY).logSink(log::add).build()) {
+      pbx.conferences().list(1, 1);
+    }
+    String text = String.join("\n", log);
+    assertThat(text)
+        .contains("--> GET", "access_token=" + Redactor.MASK, "<-- 200", "\"total_number\":1")
+        .doesNotContain(TOKEN);
+  }
+
+  @Test
+  void proxyPageEchoingTheUrlIsRedactedInTheExceptionAndTheLog() {
+    echoRequestUrl(403);
+    try (YeastarClient pbx = client(server).logLevel(HttpLogLevel.BODY).logSink(log::add).build()) {
+      HttpStatusException e =
+          catchThrowableOfType(HttpStatusException.class, () -> pbx.conferences().list(1, 1));
+      assertThat(e.bodyExcerpt()).contains("Bad gateway").doesNotContain(TOKEN);
+      assertThat(everything(e)).doesNotContain(TOKEN);
+    }
+    assertThat(String.join("\n", log)).contains("Bad gateway").doesNotContain(TOKEN);
+  }
+
+  @Test
+  void malformedBodyEchoingTheTokenIsRedacted() {
+    server.enqueue(TestServers.json("{\"errcode\":\"" + TOKEN + "\"}"));
+    try (YeastarClient pbx = client(server).build()) {
+      MalformedResponseException e =
+          catchThrowableOfType(
+              MalformedResponseException.class, () -> pbx.conferences().list(1, 1));
+      assertThat(everything(e)).contains("Expected NUMBER").doesNotContain(TOKEN);
+    }
+  }
+
+  @Test
+  void percentEncodedTokenIsRedactedToo() {
+    Redactor redactor = new Redactor();
+    redactor.remember("a+b/c");
+    assertThat(redactor.redact("x a%2Bb%2Fc y a+b/c z")).isEqualTo("x ██ y ██ z");
+    assertThat(redactor.redact("GET /x?page=1&access_token=zzz&page_size=2"))
+        .isEqualTo("GET /x?page=1&access_token=██&page_size=2");
+    assertThat(redactor.redact("{\"refresh_token\": \"zzz\"}"))
+        .isEqualTo("{\"refresh_token\": \"██\"}");
+  }
+
+  @Test
+  void scrubbedCauseKeepsItsTypeAndTraceButNotTheSecret() {
+    Redactor redactor = new Redactor();
+    redactor.remember(TOKEN);
+    IOException original = new IOException("failed GET /?access_token=" + TOKEN);
+    Throwable scrubbed = redactor.scrub(original);
+    assertThat(scrubbed.toString()).startsWith("java.io.IOException: failed GET /?access_token=██");
+    assertThat(scrubbed.getStackTrace()).isEqualTo(original.getStackTrace());
+    IOException clean = new IOException("connection reset");
+    assertThat(redactor.scrub(clean)).isSameAs(clean);
+  }
+
+  @Test
+  void toStringsNeverShowTheToken() {
+    try (YeastarClient pbx = client(server).build()) {
+      assertThat(pbx.toString()).doesNotContain(TOKEN);
+      assertThat(new AccessTokenInterceptor(() -> TOKEN).toString()).doesNotContain(TOKEN);
+    }
+  }
+}
