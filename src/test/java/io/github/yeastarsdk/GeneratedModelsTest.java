@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
+import io.github.yeastarsdk.contract.SeedExample;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,32 +26,9 @@ class GeneratedModelsTest {
     }
   }
 
-  /** The vendor's example, value for value, as the seed page prints it. */
   static ConferenceListResponse seedValue() {
     return new ConferenceListResponse(
-        0,
-        "SUCCESS",
-        List.of(),
-        null,
-        3,
-        List.of(
-            new Conference(
-                1,
-                "Sales Weekly Meeting",
-                "6500",
-                List.of(new Moderator("50", "Emily Parker", ModeratorType.EXTENSION))),
-            new Conference(
-                2,
-                "Support Case Review",
-                "6501",
-                List.of(new Moderator("47", "Michael Harris", ModeratorType.EXTENSION))),
-            new Conference(
-                3,
-                "Marketing Planning Room",
-                "6502",
-                List.of(
-                    new Moderator("55", "Kevin Thompson", ModeratorType.EXTENSION),
-                    new Moderator("202", "Krisin Hale", ModeratorType.EXTENSION)))));
+        0, "SUCCESS", List.of(), null, SeedExample.TOTAL_NUMBER, SeedExample.conferences());
   }
 
   @Test
