@@ -39,7 +39,7 @@ public final class PrismExtension implements ParameterResolver, TestWatcher {
       }
       return new ContractTarget(external, token, null);
     }
-    PrismServer prism = PrismServer.start(projectRoot(), "mock");
+    PrismServer prism = PrismServer.mock(projectRoot());
     return new ContractTarget(prism.baseUrl(), "contract-test-token", prism);
   }
 

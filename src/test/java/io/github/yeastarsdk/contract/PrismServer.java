@@ -40,11 +40,17 @@ public final class PrismServer implements AutoCloseable {
     reader.start();
   }
 
-  /**
-   * Starts {@code prism <mode> openapi/openapi.yaml [upstream] --errors} and waits until it
-   * listens.
-   */
-  public static PrismServer start(Path projectRoot, String mode, String... extraArgs) {
+  /** Starts {@code prism mock} on the spec, with random data limited to the spec's fields. */
+  public static PrismServer mock(Path projectRoot) {
+    return start(projectRoot, "mock", List.of("--json-schema-faker-fillProperties=false"));
+  }
+
+  /** Starts {@code prism proxy} on the spec in front of {@code upstream}. */
+  public static PrismServer proxy(Path projectRoot, String upstream) {
+    return start(projectRoot, "proxy", List.of(upstream));
+  }
+
+  private static PrismServer start(Path projectRoot, String mode, List<String> args) {
     Path cli = projectRoot.resolve("mock/node_modules/@stoplight/prism-cli/dist/index.js");
     if (!Files.isRegularFile(cli)) {
       throw new IllegalStateException(
@@ -52,15 +58,8 @@ public final class PrismServer implements AutoCloseable {
     }
     List<String> command = new ArrayList<>(List.of("node", cli.toString(), mode));
     command.add(projectRoot.resolve("openapi/openapi.yaml").toString());
-    command.addAll(List.of(extraArgs));
-    command.addAll(
-        List.of(
-            "--host",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--errors",
-            "--json-schema-faker-fillProperties=false"));
+    command.addAll(args);
+    command.addAll(List.of("--host", "127.0.0.1", "--port", "0", "--errors"));
     PrismServer server;
     try {
       server = new PrismServer(new ProcessBuilder(command).redirectErrorStream(true).start());
@@ -83,10 +82,14 @@ public final class PrismServer implements AutoCloseable {
 
   private void awaitListening() {
     try {
-      if (!started.await(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || baseUrl == null) {
+      boolean ended = started.await(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      if (baseUrl == null) {
         kill();
-        throw new IllegalStateException(
-            "Prism did not start within " + STARTUP_TIMEOUT + ". Its log:\n" + log());
+        String why =
+            ended
+                ? "Prism exited before it listened"
+                : "Prism did not listen within " + STARTUP_TIMEOUT;
+        throw new IllegalStateException(why + ". Its log:\n" + log());
       }
     } catch (InterruptedException e) {
       kill();
