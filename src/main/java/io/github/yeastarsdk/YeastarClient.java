@@ -58,7 +58,7 @@ public final class YeastarClient implements AutoCloseable {
             .addInterceptor(new AccessTokenInterceptor(remembered))
             .addInterceptor(new HttpLogger(builder.logLevel, builder.logSink, redactor))
             .build();
-    Moshi moshi = new Moshi.Builder().add(GeneratedJsonAdapters.INSTANCE).build();
+    Moshi moshi = YeastarJson.moshi();
     Retrofit retrofit =
         new Retrofit.Builder()
             .baseUrl(baseUrl)

@@ -1,0 +1,18 @@
+package io.github.yeastarsdk;
+
+import com.squareup.moshi.Moshi;
+
+/**
+ * JSON for this SDK's models, with the API's own field names, read and written without reflection.
+ */
+public final class YeastarJson {
+  private static final Moshi MOSHI =
+      new Moshi.Builder().add(GeneratedJsonAdapters.INSTANCE).build();
+
+  private YeastarJson() {}
+
+  /** A Moshi that knows every model of the spec; add it to your own with {@code newBuilder()}. */
+  public static Moshi moshi() {
+    return MOSHI;
+  }
+}
