@@ -42,24 +42,44 @@ public final class PrismServer implements AutoCloseable {
 
   /** Starts {@code prism mock} on the spec, with random data limited to the spec's fields. */
   public static PrismServer mock(Path projectRoot) {
-    return start(projectRoot, "mock", List.of("--json-schema-faker-fillProperties=false"));
+    return start(
+        projectRoot,
+        "mock",
+        projectRoot.resolve("openapi/openapi.yaml"),
+        List.of("--json-schema-faker-fillProperties=false", "--port", "0"));
+  }
+
+  /**
+   * Starts {@code prism mock} on another copy of the spec, on a fixed {@code port}: Prism restarts
+   * itself when the spec changes, and with port 0 it would come back on another port.
+   */
+  public static PrismServer mock(Path projectRoot, Path spec, int port) {
+    return start(
+        projectRoot,
+        "mock",
+        spec,
+        List.of("--json-schema-faker-fillProperties=false", "--port", String.valueOf(port)));
   }
 
   /** Starts {@code prism proxy} on the spec in front of {@code upstream}. */
   public static PrismServer proxy(Path projectRoot, String upstream) {
-    return start(projectRoot, "proxy", List.of(upstream));
+    return start(
+        projectRoot,
+        "proxy",
+        projectRoot.resolve("openapi/openapi.yaml"),
+        List.of(upstream, "--port", "0"));
   }
 
-  private static PrismServer start(Path projectRoot, String mode, List<String> args) {
+  private static PrismServer start(Path projectRoot, String mode, Path spec, List<String> args) {
     Path cli = projectRoot.resolve("mock/node_modules/@stoplight/prism-cli/dist/index.js");
     if (!Files.isRegularFile(cli)) {
       throw new IllegalStateException(
           "Prism is not installed at " + cli + ": run ./mvnw verify, or npm ci --prefix mock");
     }
     List<String> command = new ArrayList<>(List.of("node", cli.toString(), mode));
-    command.add(projectRoot.resolve("openapi/openapi.yaml").toString());
+    command.add(spec.toString());
     command.addAll(args);
-    command.addAll(List.of("--host", "127.0.0.1", "--port", "0", "--errors"));
+    command.addAll(List.of("--host", "127.0.0.1", "--errors"));
     PrismServer server;
     try {
       server = new PrismServer(new ProcessBuilder(command).redirectErrorStream(true).start());
