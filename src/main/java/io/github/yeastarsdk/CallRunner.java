@@ -25,12 +25,40 @@ final class CallRunner {
   record Status(int errcode, String errmsg, List<InvalidParam> invalidParams) {}
 
   private final Redactor redactor;
+  private final TokenSource tokens;
 
-  CallRunner(Redactor redactor) {
+  /** {@code tokens} hears of expired tokens; null for calls that carry no token. */
+  CallRunner(Redactor redactor, TokenSource tokens) {
     this.redactor = redactor;
+    this.tokens = tokens;
   }
 
   <T> T execute(Call<T> call, Function<T, Status> status) {
+    try {
+      return executeOnce(call, status);
+    } catch (TokenExpiredException e) {
+      if (!renewsTokens()) {
+        throw e;
+      }
+      // The token expired early or was revoked: try once more, with a renewed token.
+      return executeOnce(call.clone(), status);
+    }
+  }
+
+  <T> CompletableFuture<T> executeAsync(Call<T> call, Function<T, Status> status) {
+    return enqueue(call, status)
+        .exceptionallyCompose(
+            error ->
+                error instanceof TokenExpiredException && renewsTokens()
+                    ? enqueue(call.clone(), status)
+                    : CompletableFuture.failedFuture(error));
+  }
+
+  private boolean renewsTokens() {
+    return tokens != null && tokens.renewable();
+  }
+
+  private <T> T executeOnce(Call<T> call, Function<T, Status> status) {
     Response<T> response;
     try {
       response = call.execute();
@@ -40,7 +68,7 @@ final class CallRunner {
     return checked(response, status);
   }
 
-  <T> CompletableFuture<T> executeAsync(Call<T> call, Function<T, Status> status) {
+  private <T> CompletableFuture<T> enqueue(Call<T> call, Function<T, Status> status) {
     CompletableFuture<T> future = new CompletableFuture<>();
     future.whenComplete(
         (value, error) -> {
@@ -77,6 +105,11 @@ final class CallRunner {
       throw new MalformedResponseException("HTTP " + response.code() + " with no body", null);
     }
     Status outcome = status.apply(body);
+    if (outcome.errcode() == 10004 && tokens != null) {
+      // The request as sent, after the interceptors: it names the token that was refused.
+      tokens.expired(
+          response.raw().request().url().queryParameter(AccessTokenInterceptor.PARAMETER));
+    }
     if (outcome.errcode() != 0) {
       throw ApiErrorException.of(outcome.errcode(), outcome.errmsg(), outcome.invalidParams());
     }
@@ -84,6 +117,10 @@ final class CallRunner {
   }
 
   YeastarException transportFailure(IOException e) {
+    if (e instanceof AccessTokenInterceptor.Unavailable
+        && e.getCause() instanceof YeastarException cause) {
+      return cause;
+    }
     String message = redactor.redact(String.valueOf(e.getMessage()));
     Throwable cause = redactor.scrub(e);
     // OkHttp reports a whole-call timeout as an InterruptedIOException whose message is "timeout".

@@ -1,15 +1,18 @@
 package io.github.yeastarsdk;
 
-import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
@@ -38,35 +41,55 @@ public final class YeastarClient implements AutoCloseable {
   private final OkHttpClient okHttp;
   private final boolean ownsOkHttp;
   private final Conferences conferences;
+  private final TokenSource tokens;
   private volatile boolean closed;
 
   private YeastarClient(Builder builder, HttpUrl baseUrl) {
     this.baseUrl = baseUrl;
     this.userAgent = builder.userAgent;
     Redactor redactor = new Redactor();
-    Supplier<String> token = builder.tokenSupplier;
-    Supplier<String> remembered = () -> redactor.remember(requireToken(token.get()));
     this.ownsOkHttp = builder.okHttpClient == null;
     OkHttpClient base = ownsOkHttp ? new OkHttpClient() : builder.okHttpClient;
-    this.okHttp =
+    // Token requests go without the access-token interceptor; both clients share one
+    // connection pool and one dispatcher.
+    OkHttpClient plain =
         base.newBuilder()
             .connectTimeout(builder.connectTimeout)
             .readTimeout(builder.readTimeout)
             .callTimeout(builder.callTimeout)
             .addInterceptor(
                 new RetryInterceptor(builder.maxRetries, builder.retryDelay, builder.maxRetryDelay))
-            .addInterceptor(new AccessTokenInterceptor(remembered))
             .addInterceptor(new HttpLogger(builder.logLevel, builder.logSink, redactor))
             .build();
-    Moshi moshi = YeastarJson.moshi();
-    Retrofit retrofit =
+    Retrofit plainRetrofit =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
-            .client(okHttp)
+            .client(plain)
             .addConverterFactory(
-                new ConformingConverterFactory(MoshiConverterFactory.create(moshi), redactor))
+                new ConformingConverterFactory(
+                    MoshiConverterFactory.create(YeastarJson.moshi()), redactor))
             .build();
-    CallRunner runner = new CallRunner(redactor);
+    this.tokens =
+        builder.clientId != null
+            ? new TokenManager(
+                plainRetrofit,
+                redactor,
+                userAgent,
+                builder.clientId,
+                builder.clientSecret,
+                builder.clock)
+            : TokenSource.of(builder.tokenSupplier);
+    Supplier<String> checkedToken = () -> redactor.remember(requireToken(tokens.get()));
+    List<Interceptor> interceptors = new ArrayList<>(plain.interceptors());
+    // After the retries, so that each attempt asks for the token again; before the logger, so
+    // that the logged URL is the one sent (with the token masked).
+    interceptors.add(interceptors.size() - 1, new AccessTokenInterceptor(checkedToken));
+    OkHttpClient.Builder withToken = plain.newBuilder();
+    withToken.interceptors().clear();
+    withToken.interceptors().addAll(interceptors);
+    this.okHttp = withToken.build();
+    Retrofit retrofit = plainRetrofit.newBuilder().client(okHttp).build();
+    CallRunner runner = new CallRunner(redactor, tokens);
     this.conferences = new Conferences(retrofit.create(ConferencesApi.class), runner, this);
   }
 
@@ -104,6 +127,7 @@ public final class YeastarClient implements AutoCloseable {
       return;
     }
     closed = true;
+    tokens.close();
     if (ownsOkHttp) {
       okHttp.dispatcher().cancelAll();
       okHttp.dispatcher().executorService().shutdown();
@@ -137,6 +161,9 @@ public final class YeastarClient implements AutoCloseable {
   public static final class Builder {
     private String baseUrl;
     private Supplier<String> tokenSupplier;
+    private String clientId;
+    private String clientSecret;
+    private Clock clock = Clock.systemUTC();
     private String userAgent = DEFAULT_USER_AGENT;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
@@ -164,6 +191,28 @@ public final class YeastarClient implements AutoCloseable {
         throw new IllegalArgumentException("accessToken is blank");
       }
       this.tokenSupplier = () -> accessToken;
+      return this;
+    }
+
+    /**
+     * The application's Client ID and Client Secret: the client then gets its own access token on
+     * first use, refreshes it before it expires, renews it once when the PBX answers 10004, and
+     * revokes it on {@link #close()}.
+     */
+    public Builder clientCredentials(String clientId, String clientSecret) {
+      Objects.requireNonNull(clientId, "clientId == null");
+      Objects.requireNonNull(clientSecret, "clientSecret == null");
+      if (clientId.isBlank() || clientSecret.isBlank()) {
+        throw new IllegalArgumentException("clientId and clientSecret must not be blank");
+      }
+      this.clientId = clientId;
+      this.clientSecret = clientSecret;
+      return this;
+    }
+
+    /** The clock that token lifetimes are measured with; for tests. */
+    Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
@@ -258,8 +307,13 @@ public final class YeastarClient implements AutoCloseable {
       if (baseUrl == null) {
         throw new IllegalStateException("baseUrl is required");
       }
-      if (tokenSupplier == null) {
-        throw new IllegalStateException("accessToken or accessTokenSupplier is required");
+      if (tokenSupplier == null && clientId == null) {
+        throw new IllegalStateException(
+            "accessToken, accessTokenSupplier or clientCredentials is required");
+      }
+      if (tokenSupplier != null && clientId != null) {
+        throw new IllegalStateException(
+            "set either an access token or client credentials, not both");
       }
       return new YeastarClient(this, BaseUrls.check(baseUrl, allowInsecureHttp));
     }

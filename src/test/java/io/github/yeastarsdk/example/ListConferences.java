@@ -27,7 +27,8 @@ public final class ListConferences {
       "usage: list-conferences --base-url URL [--token TOKEN] [--page N] [--page-size N]\n"
           + "         [--sort-by number|name] [--order-by asc|desc] [--all] [--json] [--verbose]\n"
           + "         [--allow-insecure-http]\n"
-          + "The token may come from PBX_ACCESS_TOKEN instead of --token.";
+          + "The token may come from PBX_ACCESS_TOKEN instead of --token; or set PBX_CLIENT_ID and\n"
+          + "PBX_CLIENT_SECRET, and the command gets a token itself (and revokes it at the end).";
 
   private ListConferences() {}
 
@@ -50,11 +51,13 @@ public final class ListConferences {
       return 0;
     }
     YeastarClient.Builder builder =
-        YeastarClient.builder()
-            .accessToken(options.token)
-            .allowInsecureHttp(options.allowInsecureHttp)
-            .logLevel(options.verbose ? HttpLogLevel.BODY : HttpLogLevel.NONE)
-            .logSink(err::println);
+        options.token != null
+            ? YeastarClient.builder().accessToken(options.token)
+            : YeastarClient.builder().clientCredentials(options.clientId, options.clientSecret);
+    builder
+        .allowInsecureHttp(options.allowInsecureHttp)
+        .logLevel(options.verbose ? HttpLogLevel.BODY : HttpLogLevel.NONE)
+        .logSink(err::println);
     try (YeastarClient pbx = builder.baseUrl(options.baseUrl).build()) {
       ConferenceListParams params =
           ConferenceListParams.builder()
@@ -102,6 +105,8 @@ public final class ListConferences {
   static final class Options {
     String baseUrl;
     String token;
+    String clientId;
+    String clientSecret;
     int page = 1;
     int pageSize = 20;
     ConferenceSortField sortBy;
@@ -115,6 +120,8 @@ public final class ListConferences {
     static Options parse(String[] args, Map<String, String> env) {
       Options o = new Options();
       o.token = env.get("PBX_ACCESS_TOKEN");
+      o.clientId = env.get("PBX_CLIENT_ID");
+      o.clientSecret = env.get("PBX_CLIENT_SECRET");
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
         switch (arg) {
@@ -140,8 +147,13 @@ public final class ListConferences {
       if (o.baseUrl == null) {
         throw new IllegalArgumentException("--base-url is required");
       }
-      if (o.token == null || o.token.isBlank()) {
-        throw new IllegalArgumentException("a token is required: --token or PBX_ACCESS_TOKEN");
+      if (o.token != null && o.token.isBlank()) {
+        o.token = null;
+      }
+      boolean credentials = o.clientId != null && o.clientSecret != null;
+      if (o.token == null && !credentials) {
+        throw new IllegalArgumentException(
+            "a token is required: --token or PBX_ACCESS_TOKEN, or PBX_CLIENT_ID and PBX_CLIENT_SECRET");
       }
       return o;
     }

@@ -150,6 +150,29 @@ class ListConferencesTest {
   }
 
   @Test
+  void clientCredentialsFromTheEnvironmentGetATokenAndRevokeIt() throws Exception {
+    server.enqueue(
+        json(
+            "{\"errcode\":0,\"errmsg\":\"SUCCESS\",\"access_token\":\"fresh-token\","
+                + "\"access_token_expire_time\":1800,\"refresh_token\":\"r\","
+                + "\"refresh_token_expire_time\":86400}"));
+    server.enqueue(json(page(1, 1)));
+    server.enqueue(json("{\"errcode\":0,\"errmsg\":\"SUCCESS\"}"));
+    int code =
+        run(
+            Map.of("PBX_CLIENT_ID", "id", "PBX_CLIENT_SECRET", "very-secret"),
+            "--base-url",
+            server.url("/").toString(),
+            "--verbose");
+    assertThat(code).isZero();
+    assertThat(server.takeRequest().getPath()).isEqualTo("/openapi/v1.0/get_token");
+    assertThat(server.takeRequest().getRequestUrl().queryParameter("access_token"))
+        .isEqualTo("fresh-token");
+    assertThat(server.takeRequest().getPath()).startsWith("/openapi/v1.0/del_token");
+    assertThat(err() + out()).doesNotContain("very-secret", "fresh-token");
+  }
+
+  @Test
   void missingTokenIsNamed() {
     assertThat(run(Map.of(), "--base-url", "https://pbx.example.com")).isEqualTo(2);
     assertThat(err()).contains("PBX_ACCESS_TOKEN");

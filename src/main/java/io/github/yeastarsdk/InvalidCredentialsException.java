@@ -1,0 +1,18 @@
+package io.github.yeastarsdk;
+
+import java.util.List;
+
+/**
+ * {@code get_token} rejected the Client ID or Client Secret. The client stops asking for tokens:
+ * five failed logins in a row would put this IP on the PBX's block list.
+ */
+public final class InvalidCredentialsException extends ApiErrorException {
+  InvalidCredentialsException(int errcode, String errmsg, List<InvalidParam> invalidParams) {
+    super(errcode, errmsg, invalidParams);
+  }
+
+  @Override
+  public String getMessage() {
+    return "get_token rejected the client credentials: " + super.getMessage();
+  }
+}

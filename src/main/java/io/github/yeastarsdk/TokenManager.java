@@ -1,0 +1,171 @@
+package io.github.yeastarsdk;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
+import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
+
+/**
+ * Gets, caches, refreshes and revokes the access token of a client that holds the application's
+ * credentials. At most one token request is in flight, however many threads ask, and the client
+ * holds one live token at a time: the PBX allows an application only 8.
+ */
+final class TokenManager implements TokenSource {
+  /** Tokens are renewed this long before they expire, or at half their life if that is shorter. */
+  static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(60);
+
+  static final Duration REVOKE_TIMEOUT = Duration.ofSeconds(3);
+
+  /** The tokens in hand, with the instants after which each is no longer used. */
+  private record Tokens(String access, Instant renewAt, String refresh, Instant refreshUntil) {}
+
+  private final Retrofit tokenRetrofit;
+  private final AuthenticationApi api;
+  private final CallRunner runner;
+  private final Redactor redactor;
+  private final String userAgent;
+  private final GetTokenRequest credentials;
+  private final Clock clock;
+  private final ReentrantLock lock = new ReentrantLock();
+  private volatile Tokens current;
+  private volatile ApiErrorException rejected;
+
+  TokenManager(
+      Retrofit tokenRetrofit,
+      Redactor redactor,
+      String userAgent,
+      String clientId,
+      String clientSecret,
+      Clock clock) {
+    this.tokenRetrofit = tokenRetrofit;
+    this.api = tokenRetrofit.create(AuthenticationApi.class);
+    this.runner = new CallRunner(redactor, null);
+    this.redactor = redactor;
+    this.userAgent = userAgent;
+    this.credentials = new GetTokenRequest(clientId, redactor.remember(clientSecret));
+    this.clock = clock;
+  }
+
+  @Override
+  public String get() {
+    Tokens tokens = current;
+    if (tokens != null && clock.instant().isBefore(tokens.renewAt())) {
+      return tokens.access();
+    }
+    return renew(tokens);
+  }
+
+  private String renew(Tokens seen) {
+    // Single flight: the first thread renews; the others wait here, then use its token.
+    lock.lock();
+    try {
+      if (rejected != null) {
+        throw rejected;
+      }
+      Tokens tokens = current;
+      if (tokens != seen && tokens != null && clock.instant().isBefore(tokens.renewAt())) {
+        return tokens.access();
+      }
+      current = obtain(tokens);
+      return current.access();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Tokens obtain(Tokens old) {
+    if (old != null && clock.instant().isBefore(old.refreshUntil())) {
+      try {
+        return issue(api.refreshToken(userAgent, new RefreshTokenRequest(old.refresh())));
+      } catch (ApiErrorException | MalformedResponseException refreshFailed) {
+        // The refresh token was refused: log in again below.
+      }
+    }
+    try {
+      return issue(api.getToken(userAgent, credentials));
+    } catch (ApiErrorException e) {
+      // Asking again with the same credentials cannot succeed and counts towards the PBX's
+      // block list, so every later call fails at once with the same answer.
+      rejected =
+          e.errcode() == -1
+              ? new InvalidCredentialsException(e.errcode(), e.errmsg(), e.invalidParams())
+              : e;
+      throw rejected;
+    }
+  }
+
+  private Tokens issue(retrofit2.Call<TokenResponse> call) {
+    TokenResponse response = runner.execute(call, TokenManager::status);
+    if (response.accessToken() == null || response.accessTokenExpireTime() == null) {
+      throw new MalformedResponseException("a successful token answer has no access_token", null);
+    }
+    Instant now = clock.instant();
+    redactor.remember(response.accessToken());
+    redactor.remember(response.refreshToken());
+    Duration life = Duration.ofSeconds(response.accessTokenExpireTime());
+    Duration refreshLife =
+        Duration.ofSeconds(
+            response.refreshTokenExpireTime() != null ? response.refreshTokenExpireTime() : 0);
+    return new Tokens(
+        response.accessToken(),
+        now.plus(life).minus(margin(life)),
+        response.refreshToken(),
+        response.refreshToken() == null ? now : now.plus(refreshLife).minus(margin(refreshLife)));
+  }
+
+  static Duration margin(Duration life) {
+    Duration half = life.dividedBy(2);
+    return half.compareTo(RENEW_BEFORE_EXPIRY) < 0 ? half : RENEW_BEFORE_EXPIRY;
+  }
+
+  static CallRunner.Status status(TokenResponse response) {
+    return new CallRunner.Status(
+        response.errcode(), response.errmsg(), response.invalidParamList());
+  }
+
+  @Override
+  public void expired(String token) {
+    lock.lock();
+    try {
+      Tokens tokens = current;
+      // Only the token that the PBX refused is dropped; one renewed since then stays.
+      if (tokens != null && tokens.access().equals(token)) {
+        current = new Tokens(tokens.access(), Instant.MIN, tokens.refresh(), tokens.refreshUntil());
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public boolean renewable() {
+    return true;
+  }
+
+  /** Revokes the live access token, so that it stops counting against the application's 8. */
+  @Override
+  public void close() {
+    Tokens tokens = current;
+    current = null;
+    if (tokens == null || !clock.instant().isBefore(tokens.renewAt())) {
+      return;
+    }
+    OkHttpClient http =
+        ((OkHttpClient) tokenRetrofit.callFactory())
+            .newBuilder()
+            .addInterceptor(new AccessTokenInterceptor(tokens::access))
+            .callTimeout(REVOKE_TIMEOUT)
+            .build();
+    AuthenticationApi revoke =
+        tokenRetrofit.newBuilder().client(http).build().create(AuthenticationApi.class);
+    try {
+      runner.execute(
+          revoke.deleteToken(userAgent),
+          r -> new CallRunner.Status(r.errcode(), r.errmsg(), r.invalidParamList()));
+    } catch (YeastarException bestEffort) {
+      // The token expires by itself within 30 minutes; close() must not fail for it.
+    }
+  }
+}

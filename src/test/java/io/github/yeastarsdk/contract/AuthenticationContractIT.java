@@ -1,0 +1,166 @@
+package io.github.yeastarsdk.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import io.github.yeastarsdk.ApiResult;
+import io.github.yeastarsdk.InvalidCredentialsException;
+import io.github.yeastarsdk.InvalidParam;
+import io.github.yeastarsdk.IpBlockedException;
+import io.github.yeastarsdk.TokenResponse;
+import io.github.yeastarsdk.YeastarClient;
+import io.github.yeastarsdk.YeastarJson;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** get_token, refresh_token and del_token, against the Prism that serves the spec. */
+@ExtendWith(PrismExtension.class)
+class AuthenticationContractIT {
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  private final List<String> violations = new CopyOnWriteArrayList<>();
+  private final List<String> paths = new CopyOnWriteArrayList<>();
+  private final List<OkHttpClient> httpClients = new ArrayList<>();
+
+  @BeforeEach
+  void needsOurPrism(ContractTarget target) {
+    assumeThat(target.servesExamples()).as("needs our Prism").isTrue();
+  }
+
+  @AfterEach
+  void noResponseViolatedTheSpec() {
+    httpClients.forEach(c -> c.dispatcher().executorService().shutdown());
+    assertThat(violations).as("sl-violations headers").isEmpty();
+  }
+
+  /** Records paths and violations; asks for {@code tokenExample} on get_token only. */
+  private OkHttpClient http(String tokenExample) {
+    OkHttpClient client =
+        new OkHttpClient.Builder()
+            .addInterceptor(
+                chain -> {
+                  Request request = chain.request();
+                  if (tokenExample != null && request.url().encodedPath().endsWith("/get_token")) {
+                    request =
+                        request.newBuilder().header("Prefer", "example=" + tokenExample).build();
+                  }
+                  return chain.proceed(request);
+                })
+            .addNetworkInterceptor(
+                chain -> {
+                  paths.add(chain.request().url().encodedPath());
+                  Response response = chain.proceed(chain.request());
+                  if (response.header("sl-violations") != null) {
+                    violations.add(response.header("sl-violations"));
+                  }
+                  return response;
+                })
+            .build();
+    httpClients.add(client);
+    return client;
+  }
+
+  private YeastarClient credentialsClient(ContractTarget target, String tokenExample) {
+    return YeastarClient.builder()
+        .baseUrl(target.baseUrl())
+        .clientCredentials("8Ex4XwUcyHNhqGHr4jGvWyQn1VgYiRDP", "ZNi5hbbRBqoCNCkhXIQFTUu9SyAOZoEa")
+        .okHttpClient(http(tokenExample))
+        .build();
+  }
+
+  @Test
+  void credentialsClientGetsATokenListsAndRevokesItOnClose(ContractTarget target) {
+    try (YeastarClient pbx = credentialsClient(target, null)) {
+      assertThat(pbx.conferences().list(1, 5).items()).isEqualTo(SeedExample.conferences());
+    }
+    assertThat(paths)
+        .containsExactly(
+            "/openapi/v1.0/get_token", "/openapi/v1.0/conference/list", "/openapi/v1.0/del_token");
+  }
+
+  @Test
+  void badCredentialsExampleBecomesInvalidCredentialsException(ContractTarget target) {
+    try (YeastarClient pbx = credentialsClient(target, "bad_credentials")) {
+      assertThatThrownBy(() -> pbx.conferences().list(1, 5))
+          .isInstanceOfSatisfying(
+              InvalidCredentialsException.class,
+              e ->
+                  assertThat(e.invalidParams())
+                      .containsExactly(new InvalidParam("username or password", null, "error")));
+    }
+  }
+
+  @Test
+  void ipBlockedExampleBecomesIpBlockedException(ContractTarget target) {
+    try (YeastarClient pbx = credentialsClient(target, "ip_blocked")) {
+      assertThatThrownBy(() -> pbx.conferences().list(1, 5)).isInstanceOf(IpBlockedException.class);
+    }
+  }
+
+  private <T> T call(ContractTarget target, Request.Builder request, Class<T> type, String example)
+      throws IOException {
+    Request built =
+        request
+            .header("User-Agent", "contract-test")
+            .header("Prefer", "example=" + example)
+            .build();
+    try (Response response = http(null).newCall(built).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+      return YeastarJson.moshi().adapter(type).fromJson(response.body().source());
+    }
+  }
+
+  @Test
+  void everyTokenExampleDecodes(ContractTarget target) throws IOException {
+    Request.Builder getToken =
+        new Request.Builder()
+            .url(target.baseUrl() + "/openapi/v1.0/get_token")
+            .post(RequestBody.create("{\"username\":\"id\",\"password\":\"secret\"}", JSON));
+    assertThat(call(target, getToken, TokenResponse.class, "success").accessTokenExpireTime())
+        .isEqualTo(1800);
+    assertThat(call(target, getToken, TokenResponse.class, "bad_credentials").errcode())
+        .isEqualTo(-1);
+    assertThat(call(target, getToken, TokenResponse.class, "ip_blocked").errcode())
+        .isEqualTo(70004);
+
+    Request.Builder refresh =
+        new Request.Builder()
+            .url(target.baseUrl() + "/openapi/v1.0/refresh_token")
+            .post(RequestBody.create("{\"refresh_token\":\"r\"}", JSON));
+    assertThat(call(target, refresh, TokenResponse.class, "success").refreshTokenExpireTime())
+        .isEqualTo(86400);
+    assertThat(call(target, refresh, TokenResponse.class, "token_expired").errcode())
+        .isEqualTo(10004);
+
+    Request.Builder delete =
+        new Request.Builder().url(target.baseUrl() + "/openapi/v1.0/del_token?access_token=t");
+    assertThat(call(target, delete, ApiResult.class, "success").errcode()).isZero();
+    assertThat(call(target, delete, ApiResult.class, "token_expired").errcode()).isEqualTo(10004);
+  }
+
+  @Test
+  void tokenRequestsWithoutCredentialsAreRejected(ContractTarget target) throws IOException {
+    Request request =
+        new Request.Builder()
+            .url(target.baseUrl() + "/openapi/v1.0/get_token")
+            .header("User-Agent", "contract-test")
+            .post(RequestBody.create("{\"username\":\"id\"}", JSON))
+            .build();
+    try (Response response = http(null).newCall(request).execute()) {
+      assertThat(response.code()).isEqualTo(422);
+      assertThat(response.body().string()).contains("password");
+    }
+  }
+}
