@@ -57,6 +57,10 @@ public final class YeastarClient implements AutoCloseable {
             .connectTimeout(builder.connectTimeout)
             .readTimeout(builder.readTimeout)
             .callTimeout(builder.callTimeout)
+            // The PBX never redirects; following a redirect would send the call elsewhere, and
+            // a proxy's login page would come back as a malformed body instead of its status.
+            .followRedirects(false)
+            .followSslRedirects(false)
             .addInterceptor(
                 new RetryInterceptor(builder.maxRetries, builder.retryDelay, builder.maxRetryDelay))
             .addInterceptor(new HttpLogger(builder.logLevel, builder.logSink, redactor))
@@ -109,6 +113,11 @@ public final class YeastarClient implements AutoCloseable {
 
   String userAgent() {
     return userAgent;
+  }
+
+  /** The OkHttpClient that carries API calls; for tests of connection and thread use. */
+  OkHttpClient okHttp() {
+    return okHttp;
   }
 
   void checkOpen() {
