@@ -1,0 +1,63 @@
+package io.github.yeastarsdk.bench;
+
+import io.github.yeastarsdk.Conference;
+import io.github.yeastarsdk.ConferenceListParams;
+import io.github.yeastarsdk.YeastarClient;
+import java.io.IOException;
+import java.lang.ref.Reference;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How much of a listing the auto-pager keeps alive: every conference it hands out is watched
+ * through a weak reference, and at each page boundary a full GC shows how many are still held.
+ */
+final class RetainedPages {
+  private RetainedPages() {}
+
+  /** What the measurement saw. */
+  record Retained(int maxLiveConferences, long maxHeapGrowthBytes, long onePageHeapBytes) {}
+
+  private static long usedHeapAfterGc() {
+    System.gc();
+    Runtime runtime = Runtime.getRuntime();
+    return runtime.totalMemory() - runtime.freeMemory();
+  }
+
+  /** Lists 10,000 conferences in pages of 100, watching what stays alive at each page boundary. */
+  static Retained measure() throws IOException {
+    int total = ListingBenchmark.TOTAL;
+    int pageSize = ListingBenchmark.PAGE_SIZE;
+    LoopbackServer server = new LoopbackServer(total, 0);
+    List<WeakReference<Conference>> handedOut = new ArrayList<>();
+    int maxLive = 0;
+    long maxGrowth = 0;
+    long onePageBytes;
+    try (YeastarClient pbx =
+        YeastarClient.builder().baseUrl(server.baseUrl()).accessToken("t").build()) {
+      ConferenceListParams params = ConferenceListParams.builder().pageSize(pageSize).build();
+      pbx.conferences().list(params); // loads and caches what every call needs
+      long before = usedHeapAfterGc();
+      Object onePage = pbx.conferences().list(params);
+      onePageBytes = usedHeapAfterGc() - before;
+      Reference.reachabilityFence(onePage);
+      onePage = null;
+      long baseline = usedHeapAfterGc();
+      int seen = 0;
+      for (Conference conference : pbx.conferences().listAll(params)) {
+        handedOut.add(new WeakReference<>(conference));
+        conference = null;
+        if (++seen % pageSize == 0) {
+          maxGrowth = Math.max(maxGrowth, usedHeapAfterGc() - baseline);
+          // Forget the ones already collected, so that the watch list itself stays small.
+          handedOut.removeIf(ref -> ref.get() == null);
+          maxLive = Math.max(maxLive, handedOut.size());
+        }
+      }
+    } finally {
+      server.close();
+    }
+    return new Retained(maxLive, maxGrowth, onePageBytes);
+  }
+}
