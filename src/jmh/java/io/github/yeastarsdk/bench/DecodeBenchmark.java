@@ -36,7 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+// A fixed heap, so that GC sizing does not vary between forks on a 2-core machine.
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class DecodeBenchmark {
   @Param({"10", "1000"})
   public int conferences;

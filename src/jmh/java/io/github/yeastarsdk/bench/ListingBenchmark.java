@@ -31,7 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(1)
+// A fixed heap, so that GC sizing does not vary between forks on a 2-core machine.
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class ListingBenchmark {
   static final int TOTAL = 10_000;
   static final int PAGE_SIZE = 100;

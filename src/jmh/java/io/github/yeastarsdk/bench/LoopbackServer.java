@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LoopbackServer implements AutoCloseable {
   private final HttpServer server;
   private final AtomicInteger requests = new AtomicInteger();
+  // Bodies are made once: the server's own work must not count as the client's.
+  private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
 
   /** Answers page n of {@code total} conferences in pages of the requested size. */
   LoopbackServer(int total, long delayMillis) throws IOException {
