@@ -1,5 +1,6 @@
 package io.github.yeastarsdk;
 
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -37,7 +38,7 @@ public final class AutoPager<T> implements Iterable<T> {
   }
 
   private static final class PageIterator<T> implements Iterator<T> {
-    private Iterator<T> items = java.util.Collections.emptyIterator();
+    private Iterator<T> items = Collections.emptyIterator();
     private CompletableFuture<Page<T>> next;
 
     PageIterator(CompletableFuture<Page<T>> first) {

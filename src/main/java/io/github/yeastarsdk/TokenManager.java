@@ -62,7 +62,7 @@ final class TokenManager implements TokenSource {
     lock.lock();
     try {
       if (rejected != null) {
-        throw rejected;
+        throw again(rejected);
       }
       Tokens tokens = current;
       if (tokens != seen && tokens != null && clock.instant().isBefore(tokens.renewAt())) {
@@ -94,6 +94,16 @@ final class TokenManager implements TokenSource {
               : e;
       throw rejected;
     }
+  }
+
+  /**
+   * A new exception with the rejected answer: one shared instance, thrown on many threads, would
+   * carry the first thread's stack and collect every caller's suppressed exceptions.
+   */
+  private static ApiErrorException again(ApiErrorException e) {
+    return e instanceof InvalidCredentialsException
+        ? new InvalidCredentialsException(e.errcode(), e.errmsg(), e.invalidParams())
+        : ApiErrorException.of(e.errcode(), e.errmsg(), e.invalidParams());
   }
 
   private Tokens issue(retrofit2.Call<TokenResponse> call) {

@@ -5,14 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
-import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
@@ -50,9 +47,7 @@ public final class YeastarClient implements AutoCloseable {
     Redactor redactor = new Redactor();
     this.ownsOkHttp = builder.okHttpClient == null;
     OkHttpClient base = ownsOkHttp ? new OkHttpClient() : builder.okHttpClient;
-    // Token requests go without the access-token interceptor; both clients share one
-    // connection pool and one dispatcher.
-    OkHttpClient plain =
+    OkHttpClient configured =
         base.newBuilder()
             .connectTimeout(builder.connectTimeout)
             .readTimeout(builder.readTimeout)
@@ -61,10 +56,14 @@ public final class YeastarClient implements AutoCloseable {
             // a proxy's login page would come back as a malformed body instead of its status.
             .followRedirects(false)
             .followSslRedirects(false)
-            .addInterceptor(
-                new RetryInterceptor(builder.maxRetries, builder.retryDelay, builder.maxRetryDelay))
-            .addInterceptor(new HttpLogger(builder.logLevel, builder.logSink, redactor))
             .build();
+    RetryInterceptor retry =
+        new RetryInterceptor(builder.maxRetries, builder.retryDelay, builder.maxRetryDelay);
+    HttpLogger logger = new HttpLogger(builder.logLevel, builder.logSink, redactor);
+    // Token requests go without the access-token interceptor. Both clients derive from one
+    // base, so they share its connection pool and dispatcher.
+    OkHttpClient plain =
+        configured.newBuilder().addInterceptor(retry).addInterceptor(logger).build();
     Retrofit plainRetrofit =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
@@ -84,14 +83,15 @@ public final class YeastarClient implements AutoCloseable {
                 builder.clock)
             : TokenSource.of(builder.tokenSupplier);
     Supplier<String> checkedToken = () -> redactor.remember(requireToken(tokens.get()));
-    List<Interceptor> interceptors = new ArrayList<>(plain.interceptors());
-    // After the retries, so that each attempt asks for the token again; before the logger, so
-    // that the logged URL is the one sent (with the token masked).
-    interceptors.add(interceptors.size() - 1, new AccessTokenInterceptor(checkedToken));
-    OkHttpClient.Builder withToken = plain.newBuilder();
-    withToken.interceptors().clear();
-    withToken.interceptors().addAll(interceptors);
-    this.okHttp = withToken.build();
+    // The token after the retries, so that each attempt asks for it again; before the logger,
+    // so that the logged URL is the one sent (with the token masked).
+    this.okHttp =
+        configured
+            .newBuilder()
+            .addInterceptor(retry)
+            .addInterceptor(new AccessTokenInterceptor(checkedToken))
+            .addInterceptor(logger)
+            .build();
     Retrofit retrofit = plainRetrofit.newBuilder().client(okHttp).build();
     CallRunner runner = new CallRunner(redactor, tokens);
     this.conferences = new Conferences(retrofit.create(ConferencesApi.class), runner, this);
