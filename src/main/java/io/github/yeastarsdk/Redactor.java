@@ -68,9 +68,7 @@ final class Redactor {
     if (error == null || !showsSecret(error)) {
       return error;
     }
-    Throwable copy =
-        new RedactedThrowable(error, redact(error.getMessage()), scrub(error.getCause()));
-    return copy;
+    return new RedactedThrowable(error, redact(error.getMessage()), scrub(error.getCause()));
   }
 
   private boolean showsSecret(Throwable error) {
