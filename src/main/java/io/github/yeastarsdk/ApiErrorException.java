@@ -3,8 +3,9 @@ package io.github.yeastarsdk;
 import java.util.List;
 
 /**
- * The PBX answered with a non-zero {@code errcode}. Subclasses name the codes that callers act on;
- * every other code arrives as this type, with its number in {@link #errcode()}.
+ * The PBX answered with a non-zero {@code errcode}. Subclasses name the codes that callers act on
+ * (the spec's errcode table, {@code x-errcodes}, says which code becomes which); every other code
+ * arrives as this type, with its number in {@link #errcode()}.
  */
 public class ApiErrorException extends YeastarException {
   private final int errcode;
@@ -16,17 +17,6 @@ public class ApiErrorException extends YeastarException {
     this.errcode = errcode;
     this.errmsg = errmsg;
     this.invalidParams = List.copyOf(invalidParams);
-  }
-
-  /** Returns the exception type for {@code errcode}. */
-  static ApiErrorException of(int errcode, String errmsg, List<InvalidParam> invalidParams) {
-    return switch (errcode) {
-      case 10004 -> new TokenExpiredException(errcode, errmsg, invalidParams);
-      case 10005 -> new AccessDeniedException(errcode, errmsg, invalidParams);
-      case 40001, 40002 -> new InvalidParameterException(errcode, errmsg, invalidParams);
-      case 70004, 70087 -> new IpBlockedException(errcode, errmsg, invalidParams);
-      default -> new ApiErrorException(errcode, errmsg, invalidParams);
-    };
   }
 
   /** The PBX's error code, for example 10004. */

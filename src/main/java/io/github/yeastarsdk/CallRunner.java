@@ -5,70 +5,41 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.Callback;
 import retrofit2.Response;
 
 /**
- * Runs generated Retrofit calls and turns every outcome into a value or a {@link YeastarException}:
- * no IOException or parser exception leaves the SDK.
+ * Runs generated Retrofit calls and maps every outcome to a value or a {@link YeastarException}: a
+ * failure envelope to the exception that the spec's errcode table names, an HTTP error to {@link
+ * HttpStatusException}, an I/O failure to {@link TransportException}. No IOException or parser
+ * exception leaves the SDK.
  */
 final class CallRunner {
   /** How much of an error body an {@link HttpStatusException} quotes. */
   static final int EXCERPT_CHARS = 200;
 
-  /** What the PBX says of a call, read from a response envelope. */
-  record Status(int errcode, String errmsg, List<InvalidParam> invalidParams) {}
-
   private final Redactor redactor;
-  private final TokenSource tokens;
 
-  /** {@code tokens} hears of expired tokens; null for calls that carry no token. */
-  CallRunner(Redactor redactor, TokenSource tokens) {
+  CallRunner(Redactor redactor) {
     this.redactor = redactor;
-    this.tokens = tokens;
   }
 
-  <T> T execute(Call<T> call, Function<T, Status> status) {
-    try {
-      return executeOnce(call, status);
-    } catch (TokenExpiredException e) {
-      if (!renewsTokens()) {
-        throw e;
-      }
-      // The token expired early or was revoked: try once more, with a renewed token.
-      return executeOnce(call.clone(), status);
-    }
-  }
-
-  <T> CompletableFuture<T> executeAsync(Call<T> call, Function<T, Status> status) {
-    return enqueue(call, status)
-        .exceptionallyCompose(
-            error ->
-                error instanceof TokenExpiredException && renewsTokens()
-                    ? enqueue(call.clone(), status)
-                    : CompletableFuture.failedFuture(error));
-  }
-
-  private boolean renewsTokens() {
-    return tokens != null && tokens.renewable();
-  }
-
-  private <T> T executeOnce(Call<T> call, Function<T, Status> status) {
+  /** Runs {@code call} and returns its successful answer. */
+  <T extends Envelope> T execute(Call<T> call) {
     Response<T> response;
     try {
       response = call.execute();
     } catch (IOException e) {
       throw transportFailure(e);
     }
-    return checked(response, status);
+    return checked(response);
   }
 
-  private <T> CompletableFuture<T> enqueue(Call<T> call, Function<T, Status> status) {
+  /** Runs {@code call} without blocking; the future fails with a {@link YeastarException}. */
+  <T extends Envelope> CompletableFuture<T> executeAsync(Call<T> call) {
     CompletableFuture<T> future = new CompletableFuture<>();
     future.whenComplete(
         (value, error) -> {
@@ -81,7 +52,7 @@ final class CallRunner {
           @Override
           public void onResponse(Call<T> c, Response<T> response) {
             try {
-              future.complete(checked(response, status));
+              future.complete(checked(response));
             } catch (YeastarException e) {
               future.completeExceptionally(e);
             }
@@ -96,7 +67,7 @@ final class CallRunner {
     return future;
   }
 
-  private <T> T checked(Response<T> response, Function<T, Status> status) {
+  private <T extends Envelope> T checked(Response<T> response) {
     if (!response.isSuccessful()) {
       throw new HttpStatusException(response.code(), excerpt(response.errorBody()));
     }
@@ -104,23 +75,13 @@ final class CallRunner {
     if (body == null) {
       throw new MalformedResponseException("HTTP " + response.code() + " with no body", null);
     }
-    Status outcome = status.apply(body);
-    if (outcome.errcode() == 10004 && tokens != null) {
-      // The request as sent, after the interceptors: it names the token that was refused.
-      tokens.expired(
-          response.raw().request().url().queryParameter(AccessTokenInterceptor.PARAMETER));
-    }
-    if (outcome.errcode() != 0) {
-      throw ApiErrorException.of(outcome.errcode(), outcome.errmsg(), outcome.invalidParams());
+    if (body.failed()) {
+      throw body.failure();
     }
     return body;
   }
 
   YeastarException transportFailure(IOException e) {
-    if (e instanceof AccessTokenInterceptor.Unavailable
-        && e.getCause() instanceof YeastarException cause) {
-      return cause;
-    }
     String message = redactor.redact(String.valueOf(e.getMessage()));
     Throwable cause = redactor.scrub(e);
     // OkHttp reports a whole-call timeout as an InterruptedIOException whose message is "timeout".

@@ -4,32 +4,37 @@ import java.util.concurrent.CompletableFuture;
 
 /** The scheduled conferences of the PBX. Get it from {@link YeastarClient#conferences()}. */
 public final class Conferences {
-  private final ConferencesApi api;
-  private final CallRunner runner;
-  private final YeastarClient client;
+  private final YeastarApi api;
+  private final Authentication auth;
 
-  Conferences(ConferencesApi api, CallRunner runner, YeastarClient client) {
+  Conferences(YeastarApi api, Authentication auth) {
     this.api = api;
-    this.runner = runner;
-    this.client = client;
+    this.auth = auth;
   }
 
-  /** Returns one page of conferences. */
+  /**
+   * Returns one page of conferences.
+   *
+   * @throws YeastarException if the call fails; {@link ApiErrorException} if the PBX refuses it
+   * @throws IllegalStateException if the client is closed
+   */
   public Page<Conference> list(ConferenceListParams params) {
-    client.checkOpen();
-    return toPage(runner.execute(call(params), Conferences::status), params);
+    return toPage(auth.execute(token -> params.call(api, token)), params);
   }
 
-  /** Returns page {@code page} (from 1) of {@code pageSize} conferences, in the PBX's order. */
+  /**
+   * Returns page {@code page} (from 1) of {@code pageSize} conferences, in the PBX's order.
+   *
+   * @throws IllegalArgumentException if {@code page} or {@code pageSize} is below 1
+   * @throws YeastarException if the call fails
+   */
   public Page<Conference> list(int page, int pageSize) {
     return list(ConferenceListParams.builder().page(page).pageSize(pageSize).build());
   }
 
   /** Returns one page of conferences without blocking the caller. */
   public CompletableFuture<Page<Conference>> listAsync(ConferenceListParams params) {
-    client.checkOpen();
-    return runner
-        .executeAsync(call(params), Conferences::status)
+    return auth.executeAsync(token -> params.call(api, token))
         .thenApply(response -> toPage(response, params));
   }
 
@@ -41,11 +46,6 @@ public final class Conferences {
     return new AutoPager<>(() -> listAsync(params));
   }
 
-  private retrofit2.Call<ConferenceListResponse> call(ConferenceListParams params) {
-    return api.listConferences(
-        client.userAgent(), params.page(), params.pageSize(), params.sortBy(), params.orderBy());
-  }
-
   private Page<Conference> toPage(ConferenceListResponse response, ConferenceListParams params) {
     return new Page<>(
         response.data(),
@@ -53,10 +53,5 @@ public final class Conferences {
         params.page(),
         params.pageSize(),
         page -> listAsync(params.withPage(page)));
-  }
-
-  static CallRunner.Status status(ConferenceListResponse response) {
-    return new CallRunner.Status(
-        response.errcode(), response.errmsg(), response.invalidParamList());
   }
 }

@@ -72,11 +72,9 @@ final class RetryInterceptor implements Interceptor {
   }
 
   // Connection failures, resets and timeouts are transient. A TLS failure (an untrusted
-  // certificate), a protocol violation and a refused token request would fail again the same way.
+  // certificate) and a protocol violation would fail again the same way.
   static boolean isTransient(IOException e) {
-    return !(e instanceof SSLException)
-        && !(e instanceof ProtocolException)
-        && !(e instanceof AccessTokenInterceptor.Unavailable);
+    return !(e instanceof SSLException) && !(e instanceof ProtocolException);
   }
 
   Duration backoff(int attempt) {

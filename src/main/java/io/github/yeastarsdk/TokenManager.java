@@ -3,9 +3,9 @@ package io.github.yeastarsdk;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import okhttp3.OkHttpClient;
-import retrofit2.Retrofit;
+import retrofit2.Call;
 
 /**
  * Gets, caches, refreshes and revokes the access token of a client that holds the application's
@@ -21,11 +21,9 @@ final class TokenManager implements TokenSource {
   /** The tokens in hand, with the instants after which each is no longer used. */
   private record Tokens(String access, Instant renewAt, String refresh, Instant refreshUntil) {}
 
-  private final Retrofit tokenRetrofit;
-  private final AuthenticationApi api;
+  private final YeastarApi api;
   private final CallRunner runner;
   private final Redactor redactor;
-  private final String userAgent;
   private final GetTokenRequest credentials;
   private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
@@ -33,17 +31,15 @@ final class TokenManager implements TokenSource {
   private volatile ApiErrorException rejected;
 
   TokenManager(
-      Retrofit tokenRetrofit,
+      YeastarApi api,
+      CallRunner runner,
       Redactor redactor,
-      String userAgent,
       String clientId,
       String clientSecret,
       Clock clock) {
-    this.tokenRetrofit = tokenRetrofit;
-    this.api = tokenRetrofit.create(AuthenticationApi.class);
-    this.runner = new CallRunner(redactor, null);
+    this.api = api;
+    this.runner = runner;
     this.redactor = redactor;
-    this.userAgent = userAgent;
     this.credentials = new GetTokenRequest(clientId, redactor.remember(clientSecret));
     this.clock = clock;
   }
@@ -78,13 +74,13 @@ final class TokenManager implements TokenSource {
   private Tokens obtain(Tokens old) {
     if (old != null && clock.instant().isBefore(old.refreshUntil())) {
       try {
-        return issue(api.refreshToken(userAgent, new RefreshTokenRequest(old.refresh())));
+        return issue(api.refreshToken(new RefreshTokenRequest(old.refresh())));
       } catch (ApiErrorException | MalformedResponseException refreshFailed) {
         // The refresh token was refused: log in again below.
       }
     }
     try {
-      return issue(api.getToken(userAgent, credentials));
+      return issue(api.getToken(credentials));
     } catch (ApiErrorException e) {
       // Asking again with the same credentials cannot succeed and counts towards the PBX's
       // block list, so every later call fails at once with the same answer.
@@ -103,11 +99,11 @@ final class TokenManager implements TokenSource {
   private static ApiErrorException again(ApiErrorException e) {
     return e instanceof InvalidCredentialsException
         ? new InvalidCredentialsException(e.errcode(), e.errmsg(), e.invalidParams())
-        : ApiErrorException.of(e.errcode(), e.errmsg(), e.invalidParams());
+        : Errcodes.exception(e.errcode(), e.errmsg(), e.invalidParams());
   }
 
-  private Tokens issue(retrofit2.Call<TokenResponse> call) {
-    TokenResponse response = runner.execute(call, TokenManager::status);
+  private Tokens issue(Call<TokenResponse> call) {
+    TokenResponse response = runner.execute(call);
     if (response.accessToken() == null || response.accessTokenExpireTime() == null) {
       throw new MalformedResponseException("a successful token answer has no access_token", null);
     }
@@ -128,11 +124,6 @@ final class TokenManager implements TokenSource {
   static Duration margin(Duration life) {
     Duration half = life.dividedBy(2);
     return half.compareTo(RENEW_BEFORE_EXPIRY) < 0 ? half : RENEW_BEFORE_EXPIRY;
-  }
-
-  static CallRunner.Status status(TokenResponse response) {
-    return new CallRunner.Status(
-        response.errcode(), response.errmsg(), response.invalidParamList());
   }
 
   @Override
@@ -162,18 +153,11 @@ final class TokenManager implements TokenSource {
     if (tokens == null || !clock.instant().isBefore(tokens.renewAt())) {
       return;
     }
-    OkHttpClient http =
-        ((OkHttpClient) tokenRetrofit.callFactory())
-            .newBuilder()
-            .addInterceptor(new AccessTokenInterceptor(tokens::access))
-            .callTimeout(REVOKE_TIMEOUT)
-            .build();
-    AuthenticationApi revoke =
-        tokenRetrofit.newBuilder().client(http).build().create(AuthenticationApi.class);
+    Call<ApiResult> revoke = api.deleteToken(tokens.access());
+    // A short limit of its own: closing must not wait for a PBX that stopped answering.
+    revoke.timeout().timeout(REVOKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     try {
-      runner.execute(
-          revoke.deleteToken(userAgent),
-          r -> new CallRunner.Status(r.errcode(), r.errmsg(), r.invalidParamList()));
+      runner.execute(revoke);
     } catch (YeastarException bestEffort) {
       // The token expires by itself within 30 minutes; close() must not fail for it.
     }

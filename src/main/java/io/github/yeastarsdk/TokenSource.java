@@ -2,12 +2,15 @@ package io.github.yeastarsdk;
 
 import java.util.function.Supplier;
 
-/** Where a client's access token comes from: the caller, or the client's own token manager. */
+/**
+ * Where {@link Authentication} gets the access token: the caller's supplier, or the client's own
+ * {@link TokenManager}.
+ */
 interface TokenSource extends Supplier<String> {
-  /** The PBX answered 10004 TOKEN EXPIRED to a request that carried {@code token}. */
+  /** The PBX refused {@code token}, which it was sent: the next {@link #get()} renews it. */
   default void expired(String token) {}
 
-  /** True if a call that failed with 10004 may be retried once with a renewed token. */
+  /** True if a call whose token was refused may be tried once more with a renewed token. */
   default boolean renewable() {
     return false;
   }

@@ -34,20 +34,17 @@ public final class YeastarClient implements AutoCloseable {
   public static final String DEFAULT_USER_AGENT = defaultUserAgent();
 
   private final HttpUrl baseUrl;
-  private final String userAgent;
   private final OkHttpClient okHttp;
   private final boolean ownsOkHttp;
+  private final Authentication auth;
   private final Conferences conferences;
-  private final TokenSource tokens;
-  private volatile boolean closed;
 
   private YeastarClient(Builder builder, HttpUrl baseUrl) {
     this.baseUrl = baseUrl;
-    this.userAgent = builder.userAgent;
     Redactor redactor = new Redactor();
     this.ownsOkHttp = builder.okHttpClient == null;
     OkHttpClient base = ownsOkHttp ? new OkHttpClient() : builder.okHttpClient;
-    OkHttpClient configured =
+    this.okHttp =
         base.newBuilder()
             .connectTimeout(builder.connectTimeout)
             .readTimeout(builder.readTimeout)
@@ -56,45 +53,29 @@ public final class YeastarClient implements AutoCloseable {
             // a proxy's login page would come back as a malformed body instead of its status.
             .followRedirects(false)
             .followSslRedirects(false)
+            .addInterceptor(new UserAgentInterceptor(builder.userAgent))
+            .addInterceptor(
+                new RetryInterceptor(builder.maxRetries, builder.retryDelay, builder.maxRetryDelay))
+            // After the retries, so that every attempt is logged as sent (the token masked).
+            .addInterceptor(new HttpLogger(builder.logLevel, builder.logSink, redactor))
             .build();
-    RetryInterceptor retry =
-        new RetryInterceptor(builder.maxRetries, builder.retryDelay, builder.maxRetryDelay);
-    HttpLogger logger = new HttpLogger(builder.logLevel, builder.logSink, redactor);
-    // Token requests go without the access-token interceptor. Both clients derive from one
-    // base, so they share its connection pool and dispatcher.
-    OkHttpClient plain =
-        configured.newBuilder().addInterceptor(retry).addInterceptor(logger).build();
-    Retrofit plainRetrofit =
+    YeastarApi api =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
-            .client(plain)
+            .client(okHttp)
             .addConverterFactory(
                 new ConformingConverterFactory(
                     MoshiConverterFactory.create(YeastarJson.moshi()), redactor))
-            .build();
-    this.tokens =
+            .build()
+            .create(YeastarApi.class);
+    CallRunner runner = new CallRunner(redactor);
+    TokenSource tokens =
         builder.clientId != null
             ? new TokenManager(
-                plainRetrofit,
-                redactor,
-                userAgent,
-                builder.clientId,
-                builder.clientSecret,
-                builder.clock)
+                api, runner, redactor, builder.clientId, builder.clientSecret, builder.clock)
             : TokenSource.of(builder.tokenSupplier);
-    Supplier<String> checkedToken = () -> redactor.remember(requireToken(tokens.get()));
-    // The token after the retries, so that each attempt asks for it again; before the logger,
-    // so that the logged URL is the one sent (with the token masked).
-    this.okHttp =
-        configured
-            .newBuilder()
-            .addInterceptor(retry)
-            .addInterceptor(new AccessTokenInterceptor(checkedToken))
-            .addInterceptor(logger)
-            .build();
-    Retrofit retrofit = plainRetrofit.newBuilder().client(okHttp).build();
-    CallRunner runner = new CallRunner(redactor, tokens);
-    this.conferences = new Conferences(retrofit.create(ConferencesApi.class), runner, this);
+    this.auth = new Authentication(tokens, runner, redactor, okHttp.dispatcher().executorService());
+    this.conferences = new Conferences(api, auth);
   }
 
   public static Builder builder() {
@@ -111,19 +92,9 @@ public final class YeastarClient implements AutoCloseable {
     return baseUrl.toString();
   }
 
-  String userAgent() {
-    return userAgent;
-  }
-
   /** The OkHttpClient that carries API calls; for tests of connection and thread use. */
   OkHttpClient okHttp() {
     return okHttp;
-  }
-
-  void checkOpen() {
-    if (closed) {
-      throw new IllegalStateException("this YeastarClient is closed");
-    }
   }
 
   /**
@@ -132,11 +103,7 @@ public final class YeastarClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    tokens.close();
+    auth.close();
     if (ownsOkHttp) {
       okHttp.dispatcher().cancelAll();
       okHttp.dispatcher().executorService().shutdown();
@@ -147,13 +114,6 @@ public final class YeastarClient implements AutoCloseable {
   @Override
   public String toString() {
     return "YeastarClient(" + baseUrl + ")";
-  }
-
-  private static String requireToken(String token) {
-    if (token == null || token.isBlank()) {
-      throw new IllegalStateException("the access token supplier returned no token");
-    }
-    return token;
   }
 
   private static String defaultUserAgent() {

@@ -113,7 +113,11 @@ class RedactionTest {
   void toStringsNeverShowTheToken() {
     try (YeastarClient pbx = client(server).build()) {
       assertThat(pbx.toString()).doesNotContain(TOKEN);
-      assertThat(new AccessTokenInterceptor(() -> TOKEN).toString()).doesNotContain(TOKEN);
+      Redactor redactor = new Redactor();
+      Authentication auth =
+          new Authentication(
+              TokenSource.of(() -> TOKEN), new CallRunner(redactor), redactor, Runnable::run);
+      assertThat(auth.toString()).doesNotContain(TOKEN);
     }
   }
 }

@@ -1,11 +1,10 @@
 package io.github.yeastarsdk.bench;
 
 import com.squareup.moshi.JsonAdapter;
+import io.github.yeastarsdk.BenchWire;
 import io.github.yeastarsdk.Conference;
-import io.github.yeastarsdk.ConferenceListResponse;
 import io.github.yeastarsdk.Page;
 import io.github.yeastarsdk.YeastarClient;
-import io.github.yeastarsdk.YeastarJson;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
@@ -45,7 +44,7 @@ public class CallOverheadBenchmark {
   private YeastarClient sdk;
   private OkHttpClient raw;
   private HttpUrl url;
-  private JsonAdapter<ConferenceListResponse> adapter;
+  private JsonAdapter<?> adapter;
 
   @Setup
   public void setUp() throws IOException {
@@ -53,7 +52,7 @@ public class CallOverheadBenchmark {
     sdk = YeastarClient.builder().baseUrl(server.baseUrl()).accessToken(TOKEN).build();
     raw = new OkHttpClient();
     url = HttpUrl.get(server.baseUrl() + "openapi/v1.0/conference/list");
-    adapter = YeastarJson.moshi().adapter(ConferenceListResponse.class);
+    adapter = BenchWire.conferenceListAdapter();
   }
 
   @TearDown
@@ -70,7 +69,7 @@ public class CallOverheadBenchmark {
   }
 
   @Benchmark
-  public ConferenceListResponse rawOkHttpAndMoshi() throws IOException {
+  public Object rawOkHttpAndMoshi() throws IOException {
     // Built on every call, as a caller writing it by hand would.
     HttpUrl url =
         this.url

@@ -6,8 +6,7 @@ import com.google.gson.TypeAdapter;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
-import io.github.yeastarsdk.ConferenceListResponse;
-import io.github.yeastarsdk.YeastarJson;
+import io.github.yeastarsdk.BenchWire;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -45,7 +44,7 @@ public class DecodeBenchmark {
   public int conferences;
 
   private byte[] body;
-  private JsonAdapter<ConferenceListResponse> generated;
+  private JsonAdapter<?> generated;
   private TypeAdapter<io.github.yeastarsdk.bench.stock.model.ConferenceListResponse> stockGson;
   private Gson gson;
   private JsonAdapter<ReflectiveModels.Response> moshiRecords;
@@ -54,7 +53,7 @@ public class DecodeBenchmark {
   @Setup
   public void setUp() {
     body = BenchData.page(1, conferences, conferences);
-    generated = YeastarJson.moshi().adapter(ConferenceListResponse.class);
+    generated = BenchWire.conferenceListAdapter();
     gson = new io.github.yeastarsdk.bench.stock.JSON().getGson();
     stockGson =
         gson.getAdapter(io.github.yeastarsdk.bench.stock.model.ConferenceListResponse.class);
@@ -68,7 +67,7 @@ public class DecodeBenchmark {
   }
 
   @Benchmark
-  public ConferenceListResponse sdkGeneratedAdapters() throws IOException {
+  public Object sdkGeneratedAdapters() throws IOException {
     return generated.fromJson(new Buffer().write(body));
   }
 

@@ -1,5 +1,4 @@
-{{>header}}
-package {{modelPackage}};
+package io.github.yeastarsdk;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
@@ -10,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Strict reads for the generated adapters: a value must have the JSON type that the spec gives
- * it. Moshi would otherwise read the number 50 as the string "50", and a drift between the PBX
- * and the spec would pass unnoticed.
+ * Strict reads for the generated adapters: a value must have the JSON type that the spec gives it.
+ * Moshi would otherwise read the number 50 as the string "50", and a drift between the PBX and the
+ * spec would pass unnoticed.
  */
 final class JsonReading {
   private JsonReading() {}
@@ -67,11 +66,10 @@ final class JsonReading {
     return adapter.fromJson(reader);
   }
 
-  /** Call before {@code endObject()}: the reader's path then ends in the object's last name. */
   /**
-   * Reads an array of {@code adapter}'s values, or null for a JSON null. Elements may not be
-   * null. Inline rather than Moshi's collection adapter: a list sized for the one or two
-   * moderators a conference has, and one call less per element.
+   * Reads an array of {@code adapter}'s values, or null for a JSON null. Elements may not be null.
+   * Inline rather than Moshi's collection adapter: a list sized for the one or two moderators a
+   * conference has, and one call less per element.
    */
   static <T> List<T> list(JsonAdapter<T> adapter, JsonReader reader) throws IOException {
     if (reader.peek() == JsonReader.Token.NULL) {
@@ -96,6 +94,7 @@ final class JsonReading {
     writer.endArray();
   }
 
+  /** Call before {@code endObject()}: the reader's path then ends in the object's last name. */
   static JsonDataException missing(String name, JsonReader reader) {
     String inside = reader.getPath();
     String object = inside.substring(0, Math.max(1, inside.lastIndexOf('.')));

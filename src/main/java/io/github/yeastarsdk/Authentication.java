@@ -1,0 +1,127 @@
+package io.github.yeastarsdk;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+import retrofit2.Call;
+
+/**
+ * The one home of authentication for calls that carry an access token: it obtains the token, puts
+ * it on the request, recognises a refused token on the answer ({@link TokenExpiredException}) and,
+ * when the token is the client's own, renews it and tries once more. Closing it ends the session:
+ * later calls are refused and a token the client obtained is revoked.
+ */
+final class Authentication implements AutoCloseable {
+  private final TokenSource tokens;
+  private final CallRunner runner;
+  private final Redactor redactor;
+  private final Executor executor;
+  private volatile boolean closed;
+
+  /**
+   * @param executor where an asynchronous call obtains its token, so that a renewal never blocks
+   *     the caller's thread
+   */
+  Authentication(TokenSource tokens, CallRunner runner, Redactor redactor, Executor executor) {
+    this.tokens = tokens;
+    this.runner = runner;
+    this.redactor = redactor;
+    this.executor = executor;
+  }
+
+  /**
+   * Runs the call that {@code request} makes for a token, and returns its answer.
+   *
+   * @throws IllegalStateException if the session is closed or the token supplier gave no token
+   * @throws YeastarException for every failure of the call
+   */
+  <T extends Envelope> T execute(Function<String, Call<T>> request) {
+    checkOpen();
+    String token = token();
+    try {
+      return runner.execute(request.apply(token));
+    } catch (TokenExpiredException refused) {
+      if (!tokens.renewable()) {
+        throw refused;
+      }
+      // The token expired early or was revoked: once more, with a renewed token.
+      tokens.expired(token);
+      return runner.execute(request.apply(token()));
+    }
+  }
+
+  /** Like {@link #execute}, without blocking the caller; cancelling the future cancels the call. */
+  <T extends Envelope> CompletableFuture<T> executeAsync(Function<String, Call<T>> request) {
+    checkOpen();
+    CompletableFuture<T> result = new CompletableFuture<>();
+    attempt(request, result, true);
+    return result;
+  }
+
+  private <T extends Envelope> void attempt(
+      Function<String, Call<T>> request, CompletableFuture<T> result, boolean first) {
+    try {
+      executor.execute(() -> run(request, result, first));
+    } catch (RejectedExecutionException closedMeanwhile) {
+      result.completeExceptionally(new IllegalStateException("this YeastarClient is closed"));
+    }
+  }
+
+  private <T extends Envelope> void run(
+      Function<String, Call<T>> request, CompletableFuture<T> result, boolean first) {
+    String token;
+    try {
+      token = token();
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+      return;
+    }
+    Call<T> call = request.apply(token);
+    result.whenComplete(
+        (value, error) -> {
+          if (result.isCancelled()) {
+            call.cancel();
+          }
+        });
+    runner
+        .executeAsync(call)
+        .whenComplete(
+            (value, error) -> {
+              if (error == null) {
+                result.complete(value);
+              } else if (first && error instanceof TokenExpiredException && tokens.renewable()) {
+                tokens.expired(token);
+                attempt(request, result, false);
+              } else {
+                result.completeExceptionally(error);
+              }
+            });
+  }
+
+  private String token() {
+    String token = tokens.get();
+    if (token == null || token.isBlank()) {
+      throw new IllegalStateException("the access token supplier returned no token");
+    }
+    return redactor.remember(token);
+  }
+
+  void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("this YeastarClient is closed");
+    }
+  }
+
+  /** Refuses later calls and revokes a token that the client obtained; never throws. */
+  @Override
+  public void close() {
+    closed = true;
+    tokens.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Authentication(access_token=" + Redactor.MASK + ")";
+  }
+}
