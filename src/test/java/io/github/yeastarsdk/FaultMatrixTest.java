@@ -27,9 +27,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A hostile or broken server, kind by kind (the README's reliability table lists them): each fault
- * has one documented outcome, reached within a bounded time, and none of them lets the token out,
- * even with the most verbose logging.
+ * A hostile or broken server, kind by kind (CONTRIBUTING.md's reliability list names them): each
+ * fault has one documented outcome, reached within a bounded time, and none of them lets the token
+ * out, even with the most verbose logging.
  */
 class FaultMatrixTest {
   /** No fault may take longer than this: a hang fails the test instead of the build. */

@@ -241,7 +241,7 @@ public final class BenchmarkReport {
       md.append("\n## Targets\n\n| target | measured | |\n|---|---:|---|\n");
       verdicts.forEach(v -> md.append(v).append('\n'));
       md.append(
-          "\nA target not met is reported as measured; README.md's benchmark section says what limits it.\n");
+          "\nA target not met is reported as measured; CONTRIBUTING.md's benchmark section says what limits it.\n");
       return md.toString();
     }
   }
