@@ -107,7 +107,7 @@ final class Authentication implements AutoCloseable {
     return redactor.remember(token);
   }
 
-  void checkOpen() {
+  private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("this YeastarClient is closed");
     }

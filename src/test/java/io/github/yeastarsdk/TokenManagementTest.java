@@ -313,6 +313,10 @@ class TokenManagementTest {
     RecordedRequest revoke = requests.get(requests.size() - 1);
     assertThat(revoke.getRequestUrl().encodedPath()).isEqualTo("/openapi/v1.0/del_token");
     assertThat(revoke.getRequestUrl().queryParameter("access_token")).isEqualTo("access-1");
+    // One interceptor sets the User-Agent on every request, token requests included.
+    assertThat(requests)
+        .extracting(r -> r.getHeader("User-Agent"))
+        .containsOnly(YeastarClient.DEFAULT_USER_AGENT);
   }
 
   @Test
