@@ -86,7 +86,7 @@ function compareEnum(where, before, after, request, add, it) {
   for (const value of was) {
     if (now.includes(value)) continue;
     add(true, where, `enum value ${value} removed`,
-      `${name(value)} is removed: a source and binary break for code that names it${request ? '' : `; an older SDK still reads ${value} as ${name(value)}`}`,
+      `${name(value)} is removed: a source and binary break for code that names it${request ? '' : `; should ${value} still arrive, a regenerated SDK reads it as ${type ? `${type}.UNKNOWN` : 'UNKNOWN'}`}`,
       request ? `the mock answers 422 to requests with ${value}` : `the mock no longer sends ${value}; examples that use it stop validating`,
       request ? `requests with ${value} are rejected` : `${value} is no longer sent`);
   }
