@@ -69,6 +69,7 @@ export function renderReport(review) {
     : 'Changed: none.');
   out.push('');
   if (examples.invalid.length === 0) out.push('Every named example validates against the new schema.');
+  else out.push('Not valid against the new schema:', '');
   for (const e of examples.invalid) {
     const was = { valid: 'it validated before', invalid: 'it did not validate before either', new: 'it is new' }[e.before];
     out.push(`- ${e.name} (\`${e.where}\`) does not validate: ${e.error} (${was}).`);
