@@ -116,6 +116,20 @@ test('without CI variables the base is HEAD~1, and a bad base ref variable is re
   assert.match(missing.stderr, /GITHUB_BASE_REF is release, but no merge base .* fetch-depth: 0/);
 });
 
+test('an uncommitted edit that fails the lint fails the review, and the report says so', () => {
+  editSpec('description: The conference name.', 'description: ""');
+  try {
+    const run = runReview({});
+    assert.equal(run.status, 1);
+    assert.match(run.report, new RegExp(`at the working tree \\(HEAD ${commits.second} with uncommitted changes\\)`));
+    assert.match(run.report, /- Spectral \(\.spectral\.yaml\): problems found, below\./);
+    assert.match(run.report, /every-property-described/);
+    assert.match(run.report, /\*\*Not ready:\*\* the lint fails, and 1 breaking change is not acknowledged\./);
+  } finally {
+    git('checkout', '--', 'openapi/openapi.yaml');
+  }
+});
+
 test('a major bump of info.version acknowledges the breaking change', () => {
   editSpec('  version: 1.0.0', '  version: 2.0.0');
   commit('bumped', 'version 2');

@@ -13,7 +13,8 @@ const script = join(here, '..', 'scripts', 'lint-workflows.mjs');
 
 test('the repository\'s workflows have no problems', async () => {
   const files = defaultWorkflows();
-  assert.deepEqual(files.map(f => f.split('/').pop()), ['ci.yml', 'release.yml', 'spec-review-comment.yml', 'spec-review.yml']);
+  const names = files.map(f => f.split('/').pop());
+  for (const name of ['ci.yml', 'release.yml', 'spec-review-comment.yml', 'spec-review.yml']) assert.ok(names.includes(name), name);
   assert.deepEqual(await lintWorkflows(files), []);
 });
 
