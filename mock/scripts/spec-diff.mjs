@@ -46,7 +46,7 @@ export function compare(base, head) {
       const op = `${method.toUpperCase()} ${path}`;
       if (before && !after) {
         add(true, op, 'operation removed',
-          `the generated method ${before.operationId ?? ''} is gone: a source and binary break for the runtime and its callers`.replace('  ', ' '),
+          `the generated method${before.operationId ? ` ${before.operationId}` : ''} is gone: a source and binary break for the runtime and its callers`,
           'the mock answers 405 or 404 for it', 'the operation is no longer served');
       }
       if (!before && after) {

@@ -24,7 +24,7 @@ function parseArgs(argv) {
   const args = { ref: null, root: join(mockDir, '..') };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--root') args.root = resolve(argv[++i] ?? '.');
-    else if (argv[i].startsWith('-')) throw new Error(`unknown option ${argv[i]}: expected [BASE_GIT_REF] [--root DIR]`);
+    else if (argv[i].startsWith('-')) fail(`unknown option ${argv[i]}: expected [BASE_GIT_REF] [--root DIR]`);
     else args.ref = argv[i];
   }
   return args;
@@ -40,6 +40,12 @@ function run(command, argv, options = {}) {
   return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}`.trim() };
 }
 const git = (...argv) => run('git', argv);
+
+/** Stops on a mistake in how the review was called, naming it. */
+function fail(message) {
+  console.error(`spec-review: ${message}`);
+  process.exit(1);
+}
 const short = ref => git('rev-parse', '--short=12', `${ref}^{commit}`);
 
 /** Which commit to compare with, and how it was chosen (said in the report). */
@@ -52,7 +58,7 @@ function resolveBase(env) {
       const mergeBase = git('merge-base', target, 'HEAD');
       if (mergeBase.ok) return { ref: mergeBase.output, how: `the merge base of HEAD with ${target}` };
     }
-    throw new Error(`GITHUB_BASE_REF is ${env.GITHUB_BASE_REF}, but no merge base of HEAD with origin/${env.GITHUB_BASE_REF} ` +
+    fail(`GITHUB_BASE_REF is ${env.GITHUB_BASE_REF}, but no merge base of HEAD with origin/${env.GITHUB_BASE_REF} ` +
       `or ${env.GITHUB_BASE_REF} was found: check out the full history (actions/checkout with fetch-depth: 0)`);
   }
   return { ref: 'HEAD~1', how: 'HEAD~1, the previous commit (the default)' };
@@ -99,7 +105,11 @@ const lint = [
   { tool: 'Redocly', config: 'redocly.yaml', ok: redocly.ok, output: stable(redocly.output) },
 ];
 
-// 2. Both versions, dereferenced, so that the comparison sees every $ref resolved.
+// 2. Both versions, dereferenced, so that the comparison sees every $ref resolved. A base that
+// names no commit is a mistake, except the default HEAD~1 on a first commit or a shallow clone.
+if (!git('rev-parse', '--verify', '--quiet', `${base.ref}^{commit}`).ok && base.ref !== 'HEAD~1') {
+  fail(`the base is not a commit in ${root}: ${base.ref} (${base.how})`);
+}
 const baseText = git('show', `${base.ref}:openapi/openapi.yaml`);
 let baseDoc = null;
 if (baseText.ok) {

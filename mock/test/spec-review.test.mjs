@@ -114,6 +114,9 @@ test('without CI variables the base is HEAD~1, and a bad base ref variable is re
   const missing = spawnSync(process.execPath, [review, '--root', repo], { encoding: 'utf8', env: cleanEnv({ GITHUB_BASE_REF: 'release' }) });
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /GITHUB_BASE_REF is release, but no merge base .* fetch-depth: 0/);
+  const typo = spawnSync(process.execPath, [review, '--root', repo, 'orgin/main'], { encoding: 'utf8', env: cleanEnv() });
+  assert.equal(typo.status, 1);
+  assert.match(typo.stderr, /spec-review: the base is not a commit in .*: orgin\/main \(orgin\/main, given on the command line\)/);
 });
 
 test('an uncommitted edit that fails the lint fails the review, and the report says so', () => {
