@@ -61,7 +61,7 @@ function resolveBase(env) {
     fail(`GITHUB_BASE_REF is ${env.GITHUB_BASE_REF}, but no merge base of HEAD with origin/${env.GITHUB_BASE_REF} ` +
       `or ${env.GITHUB_BASE_REF} was found: check out the full history (actions/checkout with fetch-depth: 0)`);
   }
-  return { ref: 'HEAD~1', how: 'HEAD~1, the previous commit (the default)' };
+  return { ref: 'HEAD~1', how: 'HEAD~1, the previous commit, by default' };
 }
 
 /** Tool output without what changes from run to run (timings, this checkout's path) or is noise (a boxed notice). */

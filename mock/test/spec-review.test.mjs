@@ -109,7 +109,7 @@ test('the comment body is the same on a rerun, behind the marker, with no nested
 
 test('without CI variables the base is HEAD~1, and a bad base ref variable is reported', () => {
   const local = runReview({});
-  assert.match(local.report, new RegExp(`at ${commits.first} \\(HEAD~1, the previous commit \\(the default\\)\\)`));
+  assert.match(local.report, new RegExp(`at ${commits.first} \\(HEAD~1, the previous commit, by default\\)`));
   assert.doesNotMatch(local.report, /body\.data\[\]`: description changed/);
   const missing = spawnSync(process.execPath, [review, '--root', repo], { encoding: 'utf8', env: cleanEnv({ GITHUB_BASE_REF: 'release' }) });
   assert.equal(missing.status, 1);
