@@ -37,8 +37,9 @@ function nextMajor(version) {
 }
 
 /**
- * `review`: { base: { label, version } | null, head: { label, version }, lint: [{ tool, config,
- * ok, output }], changes, examples: { changed, invalid }, acknowledged, docs: { ok, output } }.
+ * `review`: { base: { label, version } | null, head: { label, version }, alsoChanged: [path],
+ * lint: [{ tool, config, ok, output }], changes, examples: { changed, invalid }, acknowledged,
+ * docs: { ok, output } }.
  */
 export function renderReport(review) {
   const { base, head, lint, changes, examples, acknowledged, docs } = review;
@@ -50,6 +51,10 @@ export function renderReport(review) {
   out.push(base
     ? `Compared version ${base.version} at ${base.label} with version ${head.version} at ${head.label}.`
     : `No spec at ${review.baseRef} to compare with (${head.label} is the first version): every operation is new.`, '');
+  if (review.alsoChanged?.length) {
+    out.push(`Also changed since the base: ${review.alsoChanged.map(f => `\`${f}\``).join(', ')}. ` +
+      'What they change in the generated Java or in the lint is not compared here: the CI build compiles, lints and tests it.', '');
+  }
 
   out.push('## Lint', '');
   for (const l of lint) out.push(`- ${l.tool} (${l.config}): ${l.ok ? 'no problems' : 'problems found, below'}.`);

@@ -131,10 +131,15 @@ const dirty = git('status', '--porcelain', '--', 'openapi').output !== '';
 const headLabel = !headCommit.ok ? 'the working tree'
   : dirty ? `the working tree (HEAD ${headCommit.output} with uncommitted changes)` : `${headCommit.output} (HEAD)`;
 const baseCommit = short(base.ref);
+// The other inputs of what is generated and linted, which this comparison does not read.
+const alsoChanged = baseDoc
+  ? git('diff', '--name-only', base.ref, '--', 'generator-templates', '.spectral.yaml', 'redocly.yaml').output.split('\n').filter(Boolean)
+  : [];
 const { markdown, failed } = renderReport({
   baseRef: base.how,
   base: baseDoc && { label: `${baseCommit.ok ? baseCommit.output : base.ref} (${base.how})`, version: baseDoc.info?.version },
   head: { label: headLabel, version: headDoc.info?.version },
+  alsoChanged,
   lint,
   changes,
   examples,

@@ -63,6 +63,9 @@ before(() => {
   // The pull request: one additive commit, then one that drops a moderator type.
   git('checkout', '-q', '-b', 'feature');
   editSpec('A scheduled conference room.', 'A scheduled conference room of the PBX.');
+  mkdirSync(join(repo, 'generator-templates'));
+  writeFileSync(join(repo, 'generator-templates', 'model.mustache'), '{{! a template }}\n');
+  git('add', 'generator-templates');
   commit('first', 'describe conferences better');
   editSpec('enum: [extension, ext_group]', 'enum: [extension]');
   editSpec("name: Sales Team\n                            type: ext_group", "name: Sales Team\n                            type: extension");
@@ -91,6 +94,7 @@ test('a pull request build compares with the merge base, not HEAD~1 and not the 
   assert.match(run.report, /- Wire: ext_group is no longer sent\./);
   assert.match(run.report, /Changed: later_page \(`GET \/openapi\/v1\.0\/conference\/list → 200 application\/json`\)/);
   assert.doesNotMatch(run.report, /named example failure changed/);
+  assert.match(run.report, /Also changed since the base: `generator-templates\/model\.mustache`\./);
   assert.match(run.report, /\*\*Not ready:\*\* 1 breaking change is not acknowledged\./);
   assert.match(run.report, /raise the major version of info\.version .* \(1\.0\.0 to 2\.0\.0\)/);
   assert.equal(readFileSync(join(repo, 'summary.md'), 'utf8'), run.report);
