@@ -1,98 +1,154 @@
-// `npm run spec:review --prefix mock -- [BASE_GIT_REF]`: lints openapi/openapi.yaml, compares it
-// with its version at BASE_GIT_REF (default: the previous commit), and writes
-// target/spec-review/report.md and target/spec-review/index.html (the rendered docs). Exits 1 on
-// a lint error, or on a breaking change that a major bump of info.version does not acknowledge.
+// `npm run spec:review --prefix mock -- [BASE_GIT_REF] [--root DIR]`: lints openapi/openapi.yaml,
+// compares it with its version at the base, and writes to target/spec-review/: report.md,
+// comment.md (the report behind the marker a pull request comment is found by) and index.html
+// (the rendered docs). Exits 1 on a lint error, or on a breaking change that a major bump of
+// info.version does not acknowledge.
+//
+// The base: BASE_GIT_REF when given; else SPEC_REVIEW_BASE; else, in a pull request build
+// (GITHUB_BASE_REF set), the merge base of HEAD with the target branch; else HEAD~1.
+// With GITHUB_STEP_SUMMARY set, the report is appended to it as well.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureInstalled } from './ensure-installed.mjs';
 import { compare, majorBumped } from './spec-diff.mjs';
+import { reviewExamples } from './spec-examples.mjs';
+import { NAME } from './spec-java.mjs';
+import { commentBody, renderReport } from './spec-report.mjs';
 
 const mockDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const root = join(mockDir, '..');
-const spec = join(root, 'openapi', 'openapi.yaml');
-const out = join(root, 'target', 'spec-review');
 const bin = name => join(mockDir, 'node_modules', '.bin', name);
-const baseRef = process.argv[2] || 'HEAD~1';
 
-function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', ...options });
+function parseArgs(argv) {
+  const args = { ref: null, root: join(mockDir, '..') };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--root') args.root = resolve(argv[++i] ?? '.');
+    else if (argv[i].startsWith('-')) fail(`unknown option ${argv[i]}: expected [BASE_GIT_REF] [--root DIR]`);
+    else args.ref = argv[i];
+  }
+  return args;
+}
+
+const args = parseArgs(process.argv.slice(2));
+const root = args.root;
+const out = join(root, 'target', 'spec-review');
+const work = join(out, 'work');
+
+function run(command, argv, options = {}) {
+  const result = spawnSync(command, argv, { cwd: root, encoding: 'utf8', ...options });
   return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}`.trim() };
+}
+const git = (...argv) => run('git', argv);
+
+/** Stops on a mistake in how the review was called, naming it. */
+function fail(message) {
+  console.error(`spec-review: ${message}`);
+  process.exit(1);
+}
+const short = ref => git('rev-parse', '--short=12', `${ref}^{commit}`);
+
+/** Which commit to compare with, and how it was chosen (said in the report). */
+function resolveBase(env) {
+  if (args.ref) return { ref: args.ref, how: `${args.ref}, given on the command line` };
+  if (env.SPEC_REVIEW_BASE) return { ref: env.SPEC_REVIEW_BASE, how: `${env.SPEC_REVIEW_BASE}, from SPEC_REVIEW_BASE` };
+  if (env.GITHUB_BASE_REF) {
+    for (const target of [`origin/${env.GITHUB_BASE_REF}`, env.GITHUB_BASE_REF]) {
+      if (!git('rev-parse', '--verify', '--quiet', `${target}^{commit}`).ok) continue;
+      const mergeBase = git('merge-base', target, 'HEAD');
+      if (mergeBase.ok) return { ref: mergeBase.output, how: `the merge base of HEAD with ${target}` };
+    }
+    fail(`GITHUB_BASE_REF is ${env.GITHUB_BASE_REF}, but no merge base of HEAD with origin/${env.GITHUB_BASE_REF} ` +
+      `or ${env.GITHUB_BASE_REF} was found: check out the full history (actions/checkout with fetch-depth: 0)`);
+  }
+  return { ref: 'HEAD~1', how: 'HEAD~1, the previous commit, by default' };
+}
+
+/** Tool output without what changes from run to run (timings, this checkout's path) or is noise (a boxed notice). */
+function stable(text) {
+  return text
+    .split(root + '/').join('')
+    .split('\n')
+    .filter(l => !/\b(in|took) \d+(\.\d+)?\s?m?s\b/.test(l) && !/^\s*[╔║╚]/.test(l))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+// The component names survive dereferencing as NAME, so that the diff can name the Java types.
+function load(source, name) {
+  const redocly = (...argv) => {
+    const result = run(bin('redocly'), argv, { env: { ...process.env, REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', REDOCLY_TELEMETRY: 'off' } });
+    if (!result.ok) throw new Error(`redocly ${argv[0]} failed on ${source}:\n${result.output}`);
+  };
+  const bundled = join(work, `${name}.bundled.json`);
+  redocly('bundle', source, '--ext', 'json', '-o', bundled);
+  const doc = JSON.parse(readFileSync(bundled, 'utf8'));
+  for (const [schema, value] of Object.entries(doc.components?.schemas ?? {})) value[NAME] = schema;
+  writeFileSync(bundled, JSON.stringify(doc));
+  const dereferenced = join(work, `${name}.json`);
+  redocly('bundle', bundled, '--dereferenced', '--ext', 'json', '-o', dereferenced);
+  return JSON.parse(readFileSync(dereferenced, 'utf8'));
 }
 
 ensureInstalled();
-mkdirSync(out, { recursive: true });
+mkdirSync(work, { recursive: true });
+const env = process.env;
+const base = resolveBase(env);
 
 // 1. Lint, both tools, keeping their words for the report.
+const redoclyEnv = { env: { ...env, REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', REDOCLY_TELEMETRY: 'off' } };
 const spectral = run(bin('spectral'), ['lint', '--fail-severity=warn', '--ruleset', '.spectral.yaml', 'openapi/openapi.yaml']);
-const redocly = run(bin('redocly'), ['lint', '--config', 'redocly.yaml', 'openapi/openapi.yaml'], {
-  env: { ...process.env, REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', REDOCLY_TELEMETRY: 'off' },
-});
+const redocly = run(bin('redocly'), ['lint', '--config', 'redocly.yaml', 'openapi/openapi.yaml'], redoclyEnv);
+const lint = [
+  { tool: 'Spectral', config: '.spectral.yaml', ok: spectral.ok, output: stable(spectral.output) },
+  { tool: 'Redocly', config: 'redocly.yaml', ok: redocly.ok, output: stable(redocly.output) },
+];
 
-// 2. Both versions, dereferenced, so that the comparison sees every $ref resolved.
-function bundle(source, name) {
-  const target = join(out, `${name}.json`);
-  const bundled = run(bin('redocly'), ['bundle', source, '--dereferenced', '--ext', 'json', '-o', target]);
-  if (!bundled.ok) throw new Error(`cannot bundle ${source}:\n${bundled.output}`);
-  return JSON.parse(readFileSync(target, 'utf8'));
+// 2. Both versions, dereferenced, so that the comparison sees every $ref resolved. A base that
+// names no commit is a mistake, except the default HEAD~1 on a first commit or a shallow clone.
+if (!git('rev-parse', '--verify', '--quiet', `${base.ref}^{commit}`).ok && base.ref !== 'HEAD~1') {
+  fail(`the base is not a commit in ${root}: ${base.ref} (${base.how})`);
 }
-const baseText = run('git', ['show', `${baseRef}:openapi/openapi.yaml`]);
-let base = null;
+const baseText = git('show', `${base.ref}:openapi/openapi.yaml`);
+let baseDoc = null;
 if (baseText.ok) {
-  const baseFile = join(out, 'base.yaml');
+  const baseFile = join(work, 'base.yaml');
   writeFileSync(baseFile, baseText.output + '\n');
-  base = bundle(baseFile, 'base');
+  baseDoc = load(baseFile, 'base');
 }
-const head = bundle(spec, 'head');
-const changes = base ? compare(base, head) : [];
-const breaking = changes.filter(c => c.breaking);
-const acknowledged = base !== null && majorBumped(base.info?.version, head.info?.version);
+const headDoc = load(join(root, 'openapi', 'openapi.yaml'), 'head');
+const changes = baseDoc ? compare(baseDoc, headDoc) : [];
+const examples = reviewExamples(baseDoc, headDoc);
+const acknowledged = baseDoc !== null && majorBumped(baseDoc.info?.version, headDoc.info?.version);
 
 // 3. The rendered docs of the new spec.
-const docs = run(bin('redocly'), ['build-docs', 'openapi/openapi.yaml', '-o', join(out, 'index.html')]);
+const docs = run(bin('redocly'), ['build-docs', 'openapi/openapi.yaml', '-o', join(out, 'index.html')], redoclyEnv);
 
-// 4. The report.
-const line = c => `- ${c.breaking ? '**Breaking:** ' : ''}\`${c.where}\`: ${c.what}.`;
-const failed = !spectral.ok || !redocly.ok || (breaking.length > 0 && !acknowledged);
-const report = [
-  `# Spec review: \`openapi/openapi.yaml\``,
-  '',
-  base
-    ? `Compared with \`${baseRef}\`: version ${base.info?.version} → ${head.info?.version}.`
-    : `No spec at \`${baseRef}\` to compare with: every operation is new.`,
-  '',
-  '## Lint',
-  '',
-  `- Spectral (\`.spectral.yaml\`): ${spectral.ok ? 'no problems' : 'problems found'}.`,
-  `- Redocly (\`redocly.yaml\`): ${redocly.ok ? 'valid' : 'problems found'}.`,
-  ...(spectral.ok ? [] : ['', '```', spectral.output, '```']),
-  ...(redocly.ok ? [] : ['', '```', redocly.output, '```']),
-  '',
-  `## Breaking changes (${breaking.length})`,
-  '',
-  ...(breaking.length ? breaking.map(line) : ['None.']),
-  '',
-  `## Other changes (${changes.length - breaking.length})`,
-  '',
-  ...(changes.length - breaking.length ? changes.filter(c => !c.breaking).map(line) : ['None.']),
-  '',
-  '## Verdict',
-  '',
-  failed
-    ? `**Not ready.** ${!spectral.ok || !redocly.ok ? 'Lint fails. ' : ''}${
-        breaking.length && !acknowledged
-          ? `${breaking.length} breaking change(s) without a major bump of info.version.`
-          : ''
-      }`.trim()
-    : breaking.length
-      ? `Ready: the breaking changes are acknowledged by the major version ${head.info?.version}.`
-      : 'Ready: nothing breaks generated clients or the mock\'s users.',
-  '',
-  `Rendered docs: \`target/spec-review/index.html\`${docs.ok ? '' : ' (could not be built: ' + docs.output + ')'}.`,
-  '',
-].join('\n');
-writeFileSync(join(out, 'report.md'), report);
-console.log(report);
-console.log(`Written: ${relative(root, join(out, 'report.md'))}, ${relative(root, join(out, 'index.html'))}`);
+// 4. The report, named by commits rather than by branch names, which move.
+const headCommit = short('HEAD');
+const dirty = git('status', '--porcelain', '--', 'openapi').output !== '';
+const headLabel = !headCommit.ok ? 'the working tree'
+  : dirty ? `the working tree (HEAD ${headCommit.output} with uncommitted changes)` : `${headCommit.output} (HEAD)`;
+const baseCommit = short(base.ref);
+// The other inputs of what is generated and linted, which this comparison does not read.
+const alsoChanged = baseDoc
+  ? git('diff', '--name-only', base.ref, '--', 'generator-templates', '.spectral.yaml', 'redocly.yaml').output.split('\n').filter(Boolean)
+  : [];
+const { markdown, failed } = renderReport({
+  baseRef: base.how,
+  base: baseDoc && { label: `${baseCommit.ok ? baseCommit.output : base.ref} (${base.how})`, version: baseDoc.info?.version },
+  head: { label: headLabel, version: headDoc.info?.version },
+  alsoChanged,
+  lint,
+  changes,
+  examples,
+  acknowledged,
+  docs: { ok: docs.ok, output: stable(docs.output) },
+});
+writeFileSync(join(out, 'report.md'), markdown);
+writeFileSync(join(out, 'comment.md'), commentBody(markdown));
+if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, markdown);
+console.log(markdown);
+console.log(`Written: ${['report.md', 'comment.md', 'index.html'].map(f => relative(root, join(out, f))).join(', ')}`);
 process.exit(failed ? 1 : 0);

@@ -1,7 +1,9 @@
-// Fixture pairs for the spec review: each breaking kind is flagged, additive changes are not.
+// Fixture pairs for the spec review: each breaking kind is flagged, additive changes are not, and
+// each change says what it does to SDK callers, to the mock's users and on the wire.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compare, majorBumped } from '../scripts/spec-diff.mjs';
+import { NAME } from '../scripts/spec-java.mjs';
 
 const base = () => ({
   openapi: '3.0.3',
@@ -30,11 +32,13 @@ const base = () => ({
                           maxItems: 100,
                           items: {
                             type: 'object',
+                            [NAME]: 'Moderator',
                             required: ['id'],
                             properties: {
                               id: { type: 'integer' },
                               number: { type: 'string', pattern: '^[0-9]{1,6}$' },
-                              type: { type: 'string', enum: ['extension', 'ext_group'] },
+                              type: { type: 'string', [NAME]: 'ModeratorType', enum: ['extension', 'ext_group'] },
+                              seats: { type: 'integer', format: 'int32' },
                             },
                           },
                         },
@@ -73,7 +77,7 @@ const breakingKinds = {
   'a new required parameter': h => list(h).parameters.push({ name: 'keyword', in: 'query', required: true, schema: { type: 'string' } }),
   'an optional parameter made required': h => { list(h).parameters[1].required = true; },
   'a narrowed constraint (minimum raised)': h => { list(h).parameters[0].schema.minimum = 2; },
-  'a narrowed constraint (maxItems lowered)': h => { body(h).schema.allOf[1].properties.data.maxItems = 50; },
+  'a widened response constraint (maxItems raised)': h => { body(h).schema.allOf[1].properties.data.maxItems = 500; },
   'a changed pattern': h => { item(h).properties.number.pattern = '^[0-9]{4}$'; },
   'a changed type': h => { item(h).properties.id.type = 'string'; },
   'a changed format': h => { body(h).schema.allOf[0].properties.errcode.format = 'int64'; },
@@ -82,6 +86,7 @@ const breakingKinds = {
   'a response field made optional': h => { item(h).required = []; },
   'a removed response status': h => { list(h).responses = { 201: { description: 'created' } }; },
   'a newly secured operation': h => delete h.paths['/openapi/v1.0/get_token'].post.security,
+  'an optional integer field made required (Integer becomes int)': h => { item(h).required.push('seats'); },
 };
 
 for (const [kind, edit] of Object.entries(breakingKinds)) {
@@ -96,7 +101,8 @@ const additiveKinds = {
   'a new response field': h => { item(h).properties.members = { type: 'array', items: { type: 'string' } }; },
   'a new named example': h => { body(h).examples.empty = { value: { errcode: 0, data: [] } }; },
   'a new enum value in a response': h => item(h).properties.type.enum.push('ring_group'),
-  'a widened constraint': h => { body(h).schema.allOf[1].properties.data.maxItems = 500; },
+  'a narrowed response constraint (maxItems lowered)': h => { body(h).schema.allOf[1].properties.data.maxItems = 50; },
+  'a widened request constraint (minimum lowered)': h => { list(h).parameters[0].schema.minimum = 0; },
   'a new path': h => { h.paths['/openapi/v1.0/conference/get'] = { get: { responses: { 200: { description: 'ok' } } } }; },
   'a changed description': h => { list(h).description = 'Lists conferences.'; },
 };
@@ -128,4 +134,38 @@ test('only a major bump acknowledges breaking changes', () => {
   assert.equal(majorBumped('1.0.0', '2.0.0'), true);
   assert.equal(majorBumped('1.0.0', '1.9.0'), false);
   assert.equal(majorBumped('2.1.0', '2.1.0'), false);
+});
+
+test('every change says what it does to SDK callers, frontend teams and the wire', () => {
+  for (const edit of [...Object.values(breakingKinds), ...Object.values(additiveKinds)]) {
+    for (const c of changed(edit)) {
+      for (const audience of ['sdk', 'frontend', 'wire']) {
+        assert.equal(typeof c[audience], 'string', `${c.where}: ${c.what} has no ${audience} impact`);
+        assert.ok(c[audience].length > 0);
+      }
+      assert.ok(!c.where.includes('`'), `a code span cannot hold ${c.where}`);
+    }
+  }
+});
+
+test('a removed response enum value names the Java constant that goes', () => {
+  const [change] = changed(h => { item(h).properties.type.enum = ['extension']; });
+  assert.equal(change.where, 'GET /openapi/v1.0/conference/list → 200 body.data[].type');
+  assert.equal(change.what, 'enum value ext_group removed');
+  assert.match(change.sdk, /^ModeratorType\.EXT_GROUP is removed: a source and binary break/);
+  assert.match(change.frontend, /no longer sends ext_group; examples that use it stop validating/);
+});
+
+test('a required integer made optional changes the accessor type from int to Integer', () => {
+  const changes = changed(h => { item(h).required = []; });
+  const change = changes.find(c => c.what === 'field id is now optional');
+  assert.equal(change.breaking, true);
+  assert.equal(change.sdk, 'Moderator.id() changes from int to Integer and may be null: a source and binary break');
+});
+
+test('a removed parameter enum value is rejected by the mock', () => {
+  const [change] = changed(h => { list(h).parameters[1].schema.enum = ['number']; });
+  assert.equal(change.where, 'GET /openapi/v1.0/conference/list query parameter sort_by');
+  assert.match(change.frontend, /422/);
+  assert.match(change.wire, /requests with name are rejected/);
 });
