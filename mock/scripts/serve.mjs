@@ -11,7 +11,7 @@ ensureInstalled();
 
 const args = process.argv.slice(2);
 const prismArgs = [
-  join(mockDir, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js'),
+  join(mockDir, 'node_modules', '@stainless-api', 'prism-cli', 'dist', 'index.js'),
   'mock',
   join(mockDir, '..', 'openapi', 'openapi.yaml'),
   '--host', process.env.HOST || '127.0.0.1',

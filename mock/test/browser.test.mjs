@@ -45,7 +45,7 @@ const PAGE = `<!doctype html>
 
 function startPrism() {
   return new Promise((resolve, reject) => {
-    const cli = join(mockDir, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js');
+    const cli = join(mockDir, 'node_modules', '@stainless-api', 'prism-cli', 'dist', 'index.js');
     prism = spawn(process.execPath, [cli, 'mock', join(mockDir, '..', 'openapi', 'openapi.yaml'),
       '--host', '127.0.0.1', '--port', '0', '--errors']);
     const timer = setTimeout(() => reject(new Error('Prism did not start:\n' + prismLog)), 60_000);
