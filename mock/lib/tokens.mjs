@@ -99,6 +99,7 @@ export class TokenBook {
       tokens: this.pairs.map(p => ({
         access: fingerprint(p.access),
         access_expires_in: Math.max(0, Math.ceil((p.accessUntil - now) / 1000)),
+        access_expires_in_ms: Math.max(0, p.accessUntil - now),
         refresh_expires_in: Math.max(0, Math.ceil((p.refreshUntil - now) / 1000)),
         issued_by: p.issuedBy,
       })),
