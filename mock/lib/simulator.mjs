@@ -91,6 +91,16 @@ export function createSimulator(settings, { now = Date.now, serverFactory } = {}
   const sorted = new Map(); // "name desc" -> the conferences in that order, made once
 
   const app = Fastify({ logger: false, ...(serverFactory ? { serverFactory } : {}) });
+  // An empty JSON body is no body (fastify would refuse it); malformed JSON stays an error.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, text, done) => {
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      return done(null, JSON.parse(text));
+    } catch (error) {
+      error.statusCode = 400;
+      return done(error, undefined);
+    }
+  });
 
   function answer(reply, endpoint, body) {
     counters.call(endpoint, body.errcode);

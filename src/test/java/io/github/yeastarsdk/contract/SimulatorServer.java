@@ -84,7 +84,9 @@ public final class SimulatorServer implements AutoCloseable {
   public Map<String, Object> state() {
     Request request = new Request.Builder().url(baseUrl + "/__mock/state").build();
     try (Response response = http.newCall(request).execute()) {
-      return new Moshi.Builder().build().<Map<String, Object>>adapter(STATE)
+      return new Moshi.Builder()
+          .build()
+          .<Map<String, Object>>adapter(STATE)
           .fromJson(response.body().source());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -118,8 +120,9 @@ public final class SimulatorServer implements AutoCloseable {
       if (baseUrl == null) {
         kill();
         String why =
-            ended ? "the mock exited before it was ready" : "the mock was not ready within "
-                + STARTUP_TIMEOUT;
+            ended
+                ? "the mock exited before it was ready"
+                : "the mock was not ready within " + STARTUP_TIMEOUT;
         throw new IllegalStateException(why + ". Its log:\n" + log());
       }
     } catch (InterruptedException e) {

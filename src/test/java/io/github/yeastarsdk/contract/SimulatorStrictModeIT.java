@@ -15,10 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SDK against the PBX simulator in strict mode, through Prism's validating proxy: a client
- * with the application's credentials lists every conference while its tokens expire under it,
- * then leaves no live token behind. Tokens live {@value #TTL_SECONDS} s and every call takes at
- * least {@value #LATENCY_MS} ms, so a listing of 12 pages outlives the first token.
+ * The SDK against the PBX simulator in strict mode, through Prism's validating proxy: a client with
+ * the application's credentials lists every conference while its tokens expire under it, then
+ * leaves no live token behind. Tokens live {@value #TTL_SECONDS} s and every call takes at least
+ * {@value #LATENCY_MS} ms, so a listing of 12 pages outlives the first token.
  */
 class SimulatorStrictModeIT {
   private static final int TTL_SECONDS = 3;
@@ -35,12 +35,18 @@ class SimulatorStrictModeIT {
         SimulatorServer.start(
             PrismExtension.projectRoot(),
             Map.of(
-                "MOCK_AUTH", "strict",
-                "MOCK_CLIENT_ID", CLIENT_ID,
-                "MOCK_CLIENT_SECRET", CLIENT_SECRET,
-                "MOCK_TOKEN_TTL", String.valueOf(TTL_SECONDS),
-                "MOCK_LATENCY", String.valueOf(LATENCY_MS),
-                "MOCK_CONFERENCES", String.valueOf(CONFERENCES)));
+                "MOCK_AUTH",
+                "strict",
+                "MOCK_CLIENT_ID",
+                CLIENT_ID,
+                "MOCK_CLIENT_SECRET",
+                CLIENT_SECRET,
+                "MOCK_TOKEN_TTL",
+                String.valueOf(TTL_SECONDS),
+                "MOCK_LATENCY",
+                String.valueOf(LATENCY_MS),
+                "MOCK_CONFERENCES",
+                String.valueOf(CONFERENCES)));
   }
 
   @AfterAll
@@ -115,8 +121,8 @@ class SimulatorStrictModeIT {
   }
 
   /**
-   * Waits until the one live token has less than half its life left but is not about to expire;
-   * a token that is about to expire is replaced first, by a call that makes the client renew it.
+   * Waits until the one live token has less than half its life left but is not about to expire; a
+   * token that is about to expire is replaced first, by a call that makes the client renew it.
    */
   private static void awaitTokenPastHalfLife(YeastarClient pbx) throws InterruptedException {
     long half = TTL_SECONDS * 1000L / 2;
