@@ -135,13 +135,16 @@ export function createFront({ simulator, prism, counters, examples, latency = 0,
 
   async function handleApi(req, res, url) {
     const read = readControls(url, req.headers.prefer);
-    if (read.error) {
+    // A preflight carries the URL but is the browser's, not the app's: it is never refused, so
+    // that the app's own request gets the 400 that explains what was wrong.
+    if (read.error && req.method !== 'OPTIONS') {
       problem(res, 400, 'Bad mock control', read.error, corsHeaders(req));
       return;
     }
-    const { controls, query } = read;
+    const controls = read.controls ?? {};
+    const query = read.query ?? new URLSearchParams([...url.searchParams].filter(([key]) => !key.startsWith('__')));
     const path = url.pathname + (query.size > 0 ? `?${query}` : '');
-    // A preflight carries the URL but is the browser's, not the app's: no delay, no fault.
+    // Nor is a preflight delayed or faulted.
     if (req.method !== 'OPTIONS') {
       const operation = `${req.method} ${url.pathname}`;
       if (controls.example !== undefined && !Object.hasOwn(examples.get(operation) ?? {}, controls.example)) {

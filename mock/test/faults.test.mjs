@@ -84,6 +84,11 @@ test('a CORS preflight for a faulted URL is answered, not faulted', async () => 
   });
   assert.equal(response.status, 204);
   assert.equal(response.headers.get('access-control-allow-origin'), 'http://localhost:1');
+  const refusedLater = await fetch(`${mock.url}${LIST}&__colour=red`, {
+    method: 'OPTIONS',
+    headers: { Origin: 'http://localhost:1', 'Access-Control-Request-Method': 'GET' },
+  });
+  assert.equal(refusedLater.status, 204, 'the request itself, not its preflight, gets the 400');
 });
 
 test('Prefer: delay and __delay hold the answer at least that long', async () => {
