@@ -1,72 +1,80 @@
-// A browser app on one origin calls the mock on another, preflight included, and shows the
-// data. Runs in headless Debian Chromium driven by playwright-core; skipped, saying why, where
-// Chromium is absent (mock/scripts/install-chromium.sh installs it).
+// A browser app on one origin uses the mock on another: a small conference table that pages,
+// sorts by name and shows the error of a failing call. Runs in headless Debian Chromium driven
+// by playwright-core; skipped, saying why, where Chromium is absent
+// (mock/scripts/install-chromium.sh installs it).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startMock, state } from './support.mjs';
 
-const mockDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}: run mock/scripts/install-chromium.sh`;
 
-let prism;
-let prismLog = '';
-let mockUrl;
+let mock;
 let app;
 let appUrl;
 
-// The app: one page that lists conferences from the mock and marks itself done.
+// The app: a table of conferences with paging, sorting by name, and a button that asks the
+// mock for a 503. body[data-state] says when a call has finished.
 const PAGE = `<!doctype html>
-<html><body>
-<ul id="seed"></ul><ul id="later"></ul><p id="error"></p>
+<html><body data-state="loading">
+<label>Page size <select id="size"><option>5</option><option>100</option></select></label>
+<button id="prev">Previous</button> <button id="next">Next</button>
+<button id="sort-name">Sort by name</button> <button id="fail">Simulate an outage</button>
+<p id="status"></p><p id="error" role="alert"></p>
+<table><thead><tr><th>Number</th><th>Name</th><th>Moderators</th></tr></thead><tbody id="rows"></tbody></table>
 <script>
   const mock = new URLSearchParams(location.search).get('mock');
-  const url = mock + '/openapi/v1.0/conference/list?access_token=browser-token&page=1&page_size=5';
-  async function show(id, prefer) {
-    // Prefer is not a CORS-safelisted header, so the browser sends a preflight first.
-    const response = await fetch(url, { headers: { Prefer: prefer } });
-    const body = await response.json();
-    for (const conference of body.data) {
-      const item = document.createElement('li');
-      item.textContent = conference.number + ' ' + conference.name;
-      document.getElementById(id).appendChild(item);
+  const view = { page: 1, size: 5, sortBy: 'number', order: 'asc', total: 0 };
+  async function load(prefer) {
+    document.body.dataset.state = 'loading';
+    const query = new URLSearchParams({ access_token: 'browser-token', page: view.page, page_size: view.size,
+      sort_by: view.sortBy, order_by: view.order });
+    try {
+      // Prefer is not a CORS-safelisted header: the browser sends a preflight first.
+      const response = await fetch(mock + '/openapi/v1.0/conference/list?' + query,
+        { headers: prefer ? { Prefer: prefer } : {} });
+      const body = await response.json();
+      if (!response.ok) throw new Error('HTTP ' + response.status + ': ' + (body.detail || body.title));
+      if (body.errcode !== 0) throw new Error('errcode ' + body.errcode + ' ' + body.errmsg);
+      view.total = body.total_number;
+      document.getElementById('rows').replaceChildren(...body.data.map(c => {
+        const row = document.createElement('tr');
+        for (const text of [c.number, c.name, (c.moderator_list || []).map(m => m.name).join(', ')]) {
+          const cell = document.createElement('td');
+          cell.textContent = text;
+          row.appendChild(cell);
+        }
+        return row;
+      }));
+      document.getElementById('status').textContent =
+        'Page ' + view.page + ' of ' + Math.max(1, Math.ceil(view.total / view.size)) + ' (' + view.total + ' conferences)';
+      document.getElementById('error').textContent = '';
+      document.body.dataset.state = 'ready';
+    } catch (e) {
+      document.getElementById('error').textContent = String(e.message || e);
+      document.body.dataset.state = 'error';
     }
   }
-  Promise.all([show('seed', 'example=seed'), show('later', 'example=later_page')])
-    .catch(e => { document.getElementById('error').textContent = String(e); })
-    .finally(() => document.body.setAttribute('data-done', 'true'));
+  document.getElementById('next').onclick = () => { view.page++; load(); };
+  document.getElementById('prev').onclick = () => { view.page = Math.max(1, view.page - 1); load(); };
+  document.getElementById('size').onchange = e => { view.size = Number(e.target.value); view.page = 1; load(); };
+  document.getElementById('sort-name').onclick = () => {
+    view.order = view.sortBy === 'name' && view.order === 'asc' ? 'desc' : 'asc';
+    view.sortBy = 'name';
+    view.page = 1;
+    load();
+  };
+  document.getElementById('fail').onclick = () => load('fault=http503');
+  load();
 </script>
 </body></html>`;
 
-function startPrism() {
-  return new Promise((resolve, reject) => {
-    const cli = join(mockDir, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js');
-    prism = spawn(process.execPath, [cli, 'mock', join(mockDir, '..', 'openapi', 'openapi.yaml'),
-      '--host', '127.0.0.1', '--port', '0', '--errors']);
-    const timer = setTimeout(() => reject(new Error('Prism did not start:\n' + prismLog)), 60_000);
-    const onData = chunk => {
-      prismLog += chunk;
-      const match = /Prism is listening on (http:\/\/\S+)/.exec(prismLog);
-      if (match && !mockUrl) {
-        mockUrl = match[1];
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    prism.stdout.on('data', onData);
-    prism.stderr.on('data', onData);
-    prism.on('exit', code => { if (!mockUrl) reject(new Error(`Prism exited (${code}):\n${prismLog}`)); });
-  });
-}
-
 before(async () => {
   if (skip) return;
-  await startPrism();
+  mock = await startMock();
   app = createServer((req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html' });
     res.end(PAGE);
@@ -75,13 +83,13 @@ before(async () => {
   appUrl = `http://localhost:${app.address().port}/`;
 });
 
-after(() => {
-  prism?.kill();
+after(async () => {
   app?.close();
+  await mock?.stop();
 });
 
-test('a page on another origin shows the mock\'s conferences', { skip, timeout: 120_000 }, async () => {
-  assert.notEqual(new URL(appUrl).origin, new URL(mockUrl).origin);
+test('a conference table on another origin pages, sorts by name and shows a 503', { skip, timeout: 120_000 }, async () => {
+  assert.notEqual(new URL(appUrl).origin, new URL(mock.url).origin);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -98,15 +106,46 @@ test('a page on another origin shows the mock\'s conferences', { skip, timeout: 
     devtools.on('Network.requestWillBeSent', event => {
       if (event.request.method === 'OPTIONS') preflights.push(event.request.url);
     });
-    await page.goto(`${appUrl}?mock=${encodeURIComponent(mockUrl)}`);
-    await page.waitForSelector('body[data-done="true"]', { timeout: 60_000 });
+    const settled = async () => {
+      await page.waitForSelector('body:not([data-state="loading"])', { timeout: 30_000 });
+      return page.$$eval('#rows tr', rows => rows.map(r => [...r.cells].map(c => c.textContent)));
+    };
+    const click = async selector => {
+      await page.click(selector);
+      return settled();
+    };
+
+    await page.goto(`${appUrl}?mock=${encodeURIComponent(mock.url)}`);
+    const first = await settled();
     assert.equal(await page.textContent('#error'), '');
-    assert.deepEqual(await page.$$eval('#seed li', items => items.map(i => i.textContent)),
-      ['6500 Sales Weekly Meeting', '6501 Support Case Review', '6502 Marketing Planning Room']);
-    assert.deepEqual(await page.$$eval('#later li', items => items.map(i => i.textContent)),
-      ['6502 Marketing Planning Room']);
-    assert.equal(preflights.length, 2, `preflights seen: ${preflights}`);
-    assert.ok(preflights.every(url => url.startsWith(mockUrl)));
+    assert.deepEqual(first.map(r => r[0]), ['6500', '6501', '6502', '6503', '6504']);
+    assert.deepEqual(first[0], ['6500', 'Sales Weekly Meeting', 'Emily Parker']);
+    assert.equal(await page.textContent('#status'), 'Page 1 of 12 (57 conferences)');
+
+    const second = await click('#next');
+    assert.deepEqual(second.map(r => r[0]), ['6505', '6506', '6507', '6508', '6509']);
+    assert.equal(await page.textContent('#status'), 'Page 2 of 12 (57 conferences)');
+
+    await page.selectOption('#size', '100');
+    await settled();
+    const byName = await click('#sort-name');
+    const names = byName.map(r => r[1]);
+    assert.equal(names.length, 57);
+    assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true })));
+    const reversed = await click('#sort-name');
+    assert.deepEqual(reversed, [...byName].reverse());
+
+    await page.click('#fail');
+    await page.waitForSelector('body[data-state="error"]', { timeout: 30_000 });
+    assert.match(await page.textContent('#error'), /^HTTP 503: a simulated 503/);
+    assert.deepEqual(await page.$$eval('#rows tr', rows => rows.length), 57, 'the table keeps its rows');
+
+    assert.ok(preflights.length >= 1, 'the Prefer header needed a preflight');
+    assert.ok(preflights.every(url => url.startsWith(mock.url)));
+    const snapshot = await state(mock.url);
+    assert.equal(snapshot.violations.response, 0);
+    assert.equal(snapshot.violations.request, 0);
+    assert.equal(snapshot.faults.http503, 1);
   } finally {
     await browser.close();
   }

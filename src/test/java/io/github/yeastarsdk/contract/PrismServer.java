@@ -71,7 +71,7 @@ public final class PrismServer implements AutoCloseable {
   }
 
   private static PrismServer start(Path projectRoot, String mode, Path spec, List<String> args) {
-    Path cli = projectRoot.resolve("mock/node_modules/@stoplight/prism-cli/dist/index.js");
+    Path cli = projectRoot.resolve("mock/node_modules/@stainless-api/prism-cli/dist/index.js");
     if (!Files.isRegularFile(cli)) {
       throw new IllegalStateException(
           "Prism is not installed at " + cli + ": run ./mvnw verify, or npm ci --prefix mock");

@@ -1,0 +1,62 @@
+// Starts Prism (`prism mock` or `prism proxy`) as a child process in a process group of its own,
+// reads its log line by line with tokens masked, and stops the whole group.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SPEC_PATH } from './spec.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const PRISM_CLI = join(here, '..', 'node_modules', '@stainless-api', 'prism-cli', 'dist', 'index.js');
+const LISTENING = /Prism is listening on (http:\/\/\S+)/;
+
+/** Masks access and refresh tokens in a URL or log line: Prism logs every URL it forwards. */
+export function redact(text) {
+  return String(text)
+    .replace(/(access_token=)[^&\s"']+/g, '$1***')
+    .replace(/("(?:access_token|refresh_token|password)"\s*:\s*")[^"]*/g, '$1***');
+}
+
+/**
+ * Starts Prism and resolves once it listens, with { url, child, stop }. `mode` is 'mock' or
+ * 'proxy'; `upstream` is the proxied server; `args` go to Prism as they are; `onLine` gets each
+ * log line, redacted.
+ */
+export function startPrism({ mode, upstream, host = '127.0.0.1', port = 0, args = [], onLine = () => {} }) {
+  const command = ['--require', join(here, 'exit-with-parent.cjs'), PRISM_CLI, mode, SPEC_PATH];
+  if (mode === 'proxy') command.push(upstream);
+  command.push('--host', host, '--port', String(port), ...args);
+  // detached: a process group of its own, so that stop() reaches anything Prism itself starts.
+  const child = spawn(process.execPath, command, { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stopped = false;
+  const stop = (signal = 'SIGTERM') => {
+    if (stopped || child.exitCode !== null || child.signalCode !== null) return;
+    stopped = signal === 'SIGKILL';
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // The group has already gone.
+    }
+  };
+  return new Promise((resolve, reject) => {
+    let url;
+    const recent = [];
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on('line', raw => {
+        const line = redact(raw);
+        recent.push(line);
+        recent.splice(0, Math.max(0, recent.length - 50));
+        onLine(line);
+        const match = LISTENING.exec(line);
+        if (match && !url) {
+          url = match[1];
+          resolve({ url, child, stop });
+        }
+      });
+    }
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (!url) reject(new Error(`Prism ended before it listened (${code ?? signal}):\n${recent.join('\n')}`));
+    });
+  });
+}
