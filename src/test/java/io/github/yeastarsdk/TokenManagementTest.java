@@ -316,6 +316,26 @@ class TokenManagementTest {
   }
 
   @Test
+  void closeRevokesATokenInsideItsRenewalMarginButNotAnExpiredOne() {
+    serve(r -> page(1, 1, 1));
+    try (YeastarClient pbx = client().build()) {
+      pbx.conferences().list(1, 5);
+      // No longer used for calls (inside the 60 s margin), but still live on the PBX.
+      clock.advance(Duration.ofSeconds(1800 - 30));
+    }
+    assertThat(count("del_token")).isEqualTo(1);
+    assertThat(requests.get(requests.size() - 1).getRequestUrl().queryParameter("access_token"))
+        .isEqualTo("access-1");
+
+    requests.clear();
+    try (YeastarClient pbx = client().build()) {
+      pbx.conferences().list(1, 5);
+      clock.advance(Duration.ofSeconds(1800));
+    }
+    assertThat(count("del_token")).isZero();
+  }
+
+  @Test
   void callerSuppliedTokenIsNeverRevokedOrRenewed() {
     serve(r -> error(10004, "TOKEN EXPIRED"));
     try (YeastarClient pbx =
