@@ -104,12 +104,6 @@ public final class ConferenceListParams {
       if (pageSize < 1) {
         throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
       }
-      if (sortBy == ConferenceSortField.UNKNOWN) {
-        throw new IllegalArgumentException("sortBy must be a known field, was UNKNOWN");
-      }
-      if (orderBy == SortOrder.UNKNOWN) {
-        throw new IllegalArgumentException("orderBy must be a known order, was UNKNOWN");
-      }
       return new ConferenceListParams(this);
     }
   }

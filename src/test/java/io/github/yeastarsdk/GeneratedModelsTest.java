@@ -45,13 +45,43 @@ class GeneratedModelsTest {
   }
 
   @Test
-  void unknownModeratorTypeDecodesToUnknown() throws IOException {
-    ConferenceListResponse decoded =
-        adapter.fromJson(
-            "{\"errcode\":0,\"errmsg\":\"SUCCESS\",\"data\":[{\"id\":9,\"name\":\"N\",\"number\":\"1\","
-                + "\"moderator_list\":[{\"id\":\"1\",\"name\":\"Q\",\"type\":\"ring_group\"}]}]}");
-    assertThat(decoded.data().get(0).moderatorList().get(0).type())
-        .isEqualTo(ModeratorType.UNKNOWN);
+  void unknownModeratorTypeKeepsItsWireValueThroughYeastarJson() throws IOException {
+    String json =
+        "{\"errcode\":0,\"errmsg\":\"SUCCESS\",\"data\":[{\"id\":9,\"name\":\"N\",\"number\":\"1\","
+            + "\"moderator_list\":[{\"id\":\"1\",\"name\":\"Q\",\"type\":\"ring_group\"}]}]}";
+    JsonAdapter<ConferenceListResponse> json2 =
+        YeastarJson.moshi().adapter(ConferenceListResponse.class);
+    ConferenceListResponse decoded = json2.fromJson(json);
+    ModeratorType type = decoded.data().get(0).moderatorList().get(0).type();
+    assertThat(type.isKnown()).isFalse();
+    assertThat(type.known()).isEqualTo(ModeratorType.Known.UNKNOWN);
+    assertThat(type.value()).isEqualTo("ring_group");
+    assertThat(type).isEqualTo(ModeratorType.of("ring_group")).hasToString("ring_group");
+    assertThat(json2.toJson(decoded)).contains("\"type\":\"ring_group\"");
+    assertThat(json2.fromJson(json2.toJson(decoded))).isEqualTo(decoded);
+  }
+
+  @Test
+  void knownModeratorTypesAreTheConstantsAndSwitchOnKnown() throws IOException {
+    Moderator moderator =
+        YeastarJson.moshi()
+            .adapter(Moderator.class)
+            .fromJson("{\"id\":\"7\",\"name\":\"Sales\",\"type\":\"ext_group\"}");
+    assertThat(moderator.type()).isSameAs(ModeratorType.EXT_GROUP);
+    String kind =
+        switch (moderator.type().known()) {
+          case EXTENSION -> "one extension";
+          case EXT_GROUP -> "a group";
+          case UNKNOWN -> "something new";
+        };
+    assertThat(kind).isEqualTo("a group");
+  }
+
+  @Test
+  void requestEnumsReadOnlyTheirOwnValues() {
+    assertThatThrownBy(() -> YeastarJson.moshi().adapter(SortOrder.class).fromJson("\"up\""))
+        .isInstanceOf(JsonDataException.class)
+        .hasMessageContaining("up");
   }
 
   @Test
@@ -151,7 +181,8 @@ class GeneratedModelsTest {
   void enumsSendTheirWireValues() {
     assertThat(ConferenceSortField.NAME.toString()).isEqualTo("name");
     assertThat(SortOrder.DESC.toString()).isEqualTo("desc");
-    assertThat(ModeratorType.fromValue("ext_group")).isEqualTo(ModeratorType.EXT_GROUP);
-    assertThat(ModeratorType.fromValue(null)).isEqualTo(ModeratorType.UNKNOWN);
+    assertThat(ModeratorType.of("ext_group")).isSameAs(ModeratorType.EXT_GROUP);
+    assertThat(ModeratorType.EXTENSION.value()).isEqualTo("extension");
+    assertThatThrownBy(() -> ModeratorType.of(null)).isInstanceOf(NullPointerException.class);
   }
 }
