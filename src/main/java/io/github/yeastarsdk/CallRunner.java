@@ -20,10 +20,10 @@ import retrofit2.Response;
  */
 final class CallRunner {
   /** How much of an error body an {@link HttpStatusException} quotes. */
-  static final int EXCERPT_CHARS = 200;
+  static final int EXCERPT_CHARS = Redactor.EXCERPT_CHARS;
 
   /** What the PBX says of a call, read from a response envelope. */
-  record Status(int errcode, String errmsg, List<InvalidParam> invalidParams) {}
+  record Status(int errcode, String errmsg, String submsg, List<InvalidParam> invalidParams) {}
 
   private final Redactor redactor;
   private final TokenSource tokens;
@@ -99,11 +99,13 @@ final class CallRunner {
 
   private <T> T checked(Response<T> response, Function<T, Status> status) {
     if (!response.isSuccessful()) {
-      throw new HttpStatusException(response.code(), excerpt(response.errorBody()));
+      throw new HttpStatusException(
+          response.code(), redactor.redact(response.headers()), excerpt(response.errorBody()));
     }
     T body = response.body();
     if (body == null) {
-      throw new MalformedResponseException("HTTP " + response.code() + " with no body", null);
+      throw new MalformedResponseException(
+          "HTTP " + response.code() + " with no body", null, "", null);
     }
     Status outcome = status.apply(body);
     if (outcome.errcode() == 10004 && tokens != null) {
@@ -133,7 +135,11 @@ final class CallRunner {
                 p.additionalProperties()));
       }
     }
-    return ApiErrorException.of(outcome.errcode(), redactor.redact(outcome.errmsg()), params);
+    return ApiErrorException.of(
+        outcome.errcode(),
+        redactor.redact(outcome.errmsg()),
+        redactor.redact(outcome.submsg()),
+        params);
   }
 
   YeastarException transportFailure(IOException e) {
@@ -157,6 +163,8 @@ final class CallRunner {
     }
     return new MalformedResponseException(
         "Unexpected failure: " + redactor.redact(String.valueOf(error.getMessage())),
+        null,
+        "",
         redactor.scrub(error));
   }
 
@@ -167,9 +175,7 @@ final class CallRunner {
     }
     try (body;
         InputStream in = body.byteStream()) {
-      String text = new String(in.readNBytes(EXCERPT_CHARS * 4), StandardCharsets.UTF_8);
-      text = redactor.redact(text.replaceAll("\\s+", " ").trim());
-      return text.length() <= EXCERPT_CHARS ? text : text.substring(0, EXCERPT_CHARS) + "…";
+      return redactor.excerpt(new String(in.readNBytes(EXCERPT_CHARS * 4), StandardCharsets.UTF_8));
     } catch (IOException e) {
       return "";
     }

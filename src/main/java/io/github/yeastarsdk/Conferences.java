@@ -57,6 +57,6 @@ public final class Conferences {
 
   static CallRunner.Status status(ConferenceListResponse response) {
     return new CallRunner.Status(
-        response.errcode(), response.errmsg(), response.invalidParamList());
+        response.errcode(), response.errmsg(), response.submsg(), response.invalidParamList());
   }
 }

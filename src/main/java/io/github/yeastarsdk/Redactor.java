@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.Headers;
 
 /**
  * Removes secrets from text that leaves the SDK: log lines, exception messages, body excerpts,
@@ -94,6 +95,38 @@ final class Redactor {
     // After "=" and up to the parameter's end, or between the quotes of a JSON string value.
     return Pattern.compile(
         "(?<==)" + regex + "(?=$|[&#;\\s\"'<>])|(?<=:\\s{0,8}\")" + regex + "(?=\")");
+  }
+
+  /** How much of a body an exception quotes. */
+  static final int EXCERPT_CHARS = 200;
+
+  /** The start of {@code text} on one line, without secrets; empty for null. */
+  String excerpt(String text) {
+    if (text == null) {
+      return "";
+    }
+    // Redacted before it is cut, so that a secret on the edge is masked, not shown in part.
+    String line = redact(text.replaceAll("\\s+", " ").trim());
+    return line.length() <= EXCERPT_CHARS ? line : line.substring(0, EXCERPT_CHARS) + "…";
+  }
+
+  /**
+   * Returns {@code headers} with cookies and credentials masked, and every other value redacted: a
+   * {@code Location} or a proxy's diagnostic header may echo the request URL.
+   */
+  Headers redact(Headers headers) {
+    Headers.Builder result = new Headers.Builder();
+    for (int i = 0; i < headers.size(); i++) {
+      String name = headers.name(i);
+      boolean secret =
+          name.equalsIgnoreCase("Authorization")
+              || name.equalsIgnoreCase("Proxy-Authorization")
+              || name.equalsIgnoreCase("Cookie")
+              || name.equalsIgnoreCase("Set-Cookie");
+      // Lenient: a server's header value may hold characters that OkHttp would not send.
+      result.addUnsafeNonAscii(name, secret ? MASK : redact(headers.value(i)));
+    }
+    return result.build();
   }
 
   /** Returns {@code text} with every secret masked. */

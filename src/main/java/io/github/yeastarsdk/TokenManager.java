@@ -94,7 +94,8 @@ final class TokenManager implements TokenSource {
       // block list, so every later call fails at once with the same answer.
       rejected =
           e.errcode() == -1
-              ? new InvalidCredentialsException(e.errcode(), e.errmsg(), e.invalidParams())
+              ? new InvalidCredentialsException(
+                  e.errcode(), e.errmsg(), e.submsg(), e.invalidParams())
               : e;
       throw rejected;
     }
@@ -106,14 +107,15 @@ final class TokenManager implements TokenSource {
    */
   private static ApiErrorException again(ApiErrorException e) {
     return e instanceof InvalidCredentialsException
-        ? new InvalidCredentialsException(e.errcode(), e.errmsg(), e.invalidParams())
-        : ApiErrorException.of(e.errcode(), e.errmsg(), e.invalidParams());
+        ? new InvalidCredentialsException(e.errcode(), e.errmsg(), e.submsg(), e.invalidParams())
+        : ApiErrorException.of(e.errcode(), e.errmsg(), e.submsg(), e.invalidParams());
   }
 
   private Tokens issue(retrofit2.Call<TokenResponse> call) {
     TokenResponse response = runner.execute(call, TokenManager::status);
     if (response.accessToken() == null || response.accessTokenExpireTime() == null) {
-      throw new MalformedResponseException("a successful token answer has no access_token", null);
+      throw new MalformedResponseException(
+          "a successful token answer has no access_token", "$.access_token", "", null);
     }
     Instant now = clock.instant();
     redactor.remember(response.accessToken());
@@ -137,7 +139,7 @@ final class TokenManager implements TokenSource {
 
   static CallRunner.Status status(TokenResponse response) {
     return new CallRunner.Status(
-        response.errcode(), response.errmsg(), response.invalidParamList());
+        response.errcode(), response.errmsg(), response.submsg(), response.invalidParamList());
   }
 
   @Override
@@ -184,7 +186,7 @@ final class TokenManager implements TokenSource {
     try {
       runner.execute(
           revoke.deleteToken(userAgent),
-          r -> new CallRunner.Status(r.errcode(), r.errmsg(), r.invalidParamList()));
+          r -> new CallRunner.Status(r.errcode(), r.errmsg(), r.submsg(), r.invalidParamList()));
     } catch (YeastarException bestEffort) {
       // The token expires by itself within 30 minutes; close() must not fail for it.
     }

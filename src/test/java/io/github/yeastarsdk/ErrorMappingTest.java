@@ -70,6 +70,44 @@ class ErrorMappingTest {
   }
 
   @Test
+  void submsgIsKeptAndQuoted() {
+    server.enqueue(
+        json(
+            "{\"errcode\":40002,\"errmsg\":\"PARAMETER ERROR\",\"submsg\":\"page_size is required\"}"));
+    InvalidParameterException failure = (InvalidParameterException) listFailure();
+    assertThat(failure.submsg()).isEqualTo("page_size is required");
+    assertThat(failure).hasMessage("errcode 40002 PARAMETER ERROR: page_size is required");
+  }
+
+  @Test
+  void httpStatusFailureKeepsItsHeadersWithCookiesMasked() {
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(503)
+            .setHeader("Retry-After", "120")
+            .setHeader("Set-Cookie", "session=abc")
+            .setHeader("Location", "/x?access_token=" + TestServers.TOKEN)
+            .setBody("busy"));
+    HttpStatusException failure = (HttpStatusException) listFailure();
+    assertThat(failure.status()).isEqualTo(503);
+    assertThat(failure.headers().get("Retry-After")).isEqualTo("120");
+    assertThat(failure.headers().get("Set-Cookie")).isEqualTo(Redactor.MASK);
+    assertThat(failure.headers().get("Location")).isEqualTo("/x?access_token=" + Redactor.MASK);
+    assertThat(failure.bodyExcerpt()).isEqualTo("busy");
+  }
+
+  @Test
+  void malformedBodyNamesThePathAndQuotesTheBody() {
+    server.enqueue(
+        json(
+            "{\"errcode\":0,\"errmsg\":\"SUCCESS\",\"data\":[{\"id\":1,\"name\":\"A\","
+                + "\"number\":6500}]}"));
+    MalformedResponseException failure = (MalformedResponseException) listFailure();
+    assertThat(failure.path()).isEqualTo("$.data[0].number");
+    assertThat(failure.bodyExcerpt()).startsWith("{\"errcode\":0,").contains("\"number\":6500");
+  }
+
+  @Test
   void non2xxStatusMapsToHttpStatusExceptionWithAShortExcerpt() {
     server.enqueue(
         new MockResponse()
@@ -92,9 +130,10 @@ class ErrorMappingTest {
   @Test
   void bodyWithoutErrcodeIsMalformedNamingTheField() {
     server.enqueue(json("{\"errmsg\":\"SUCCESS\"}"));
-    assertThat(listFailure())
-        .isInstanceOf(MalformedResponseException.class)
-        .hasMessageContaining("'errcode'");
+    MalformedResponseException failure = (MalformedResponseException) listFailure();
+    assertThat(failure).hasMessageContaining("'errcode'");
+    assertThat(failure.path()).isEqualTo("$");
+    assertThat(failure.bodyExcerpt()).isEqualTo("{\"errmsg\":\"SUCCESS\"}");
   }
 
   @Test
