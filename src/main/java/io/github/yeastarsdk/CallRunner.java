@@ -3,12 +3,16 @@ package io.github.yeastarsdk;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import javax.net.ssl.SSLException;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.Callback;
@@ -142,19 +146,50 @@ final class CallRunner {
         params);
   }
 
+  /**
+   * The failure in words (what happened, then the I/O message with secrets removed); the I/O
+   * exception, scrubbed but of the same type, is the cause.
+   */
   YeastarException transportFailure(IOException e) {
     if (e instanceof AccessTokenInterceptor.Unavailable
         && e.getCause() instanceof YeastarException cause) {
       return cause;
     }
-    String message = redactor.redact(String.valueOf(e.getMessage()));
+    if (e instanceof ResponseCutShort && e.getCause() instanceof IOException io) {
+      return new IncompleteResponseException(
+          "answer cut short: the connection ended before the whole response arrived ("
+              + detail(io)
+              + ")",
+          redactor.scrub(io));
+    }
     Throwable cause = redactor.scrub(e);
     // OkHttp reports a whole-call timeout as an InterruptedIOException whose message is "timeout".
     if (e instanceof SocketTimeoutException
         || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
-      return new RequestTimeoutException("Timed out: " + message, cause);
+      return new RequestTimeoutException("timed out: " + detail(e), cause);
     }
-    return new TransportException(e.getClass().getSimpleName() + ": " + message, cause);
+    return new TransportException(words(e) + ": " + detail(e), cause);
+  }
+
+  private static String words(IOException e) {
+    if (e instanceof ConnectException) {
+      return "connection refused";
+    }
+    if (e instanceof UnknownHostException) {
+      return "unknown host";
+    }
+    if (e instanceof NoRouteToHostException) {
+      return "no route to the host";
+    }
+    if (e instanceof SSLException) {
+      return "secure connection failed";
+    }
+    // The connection was made, or its fate is unknown, and no response came back.
+    return "no answer";
+  }
+
+  private String detail(IOException e) {
+    return redactor.redact(String.valueOf(e.getMessage()));
   }
 
   private YeastarException unexpected(Throwable error) {

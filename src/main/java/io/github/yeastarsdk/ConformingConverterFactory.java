@@ -2,6 +2,7 @@ package io.github.yeastarsdk;
 
 import com.squareup.moshi.JsonDataException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,15 @@ final class ConformingConverterFactory extends Converter.Factory {
     return body -> {
       try (body) {
         Buffer buffer = new Buffer();
-        buffer.writeAll(body.source());
+        try {
+          buffer.writeAll(body.source());
+        } catch (InterruptedIOException e) {
+          // A read or whole-call timeout (or a cancel): the caller hears of it as such.
+          throw e;
+        } catch (IOException e) {
+          // An IOException, not a RuntimeException: Retrofit then passes this one on as it is.
+          throw new ResponseCutShort(e);
+        }
         try {
           return delegate.convert(
               ResponseBody.create(buffer.peek(), body.contentType(), buffer.size()));

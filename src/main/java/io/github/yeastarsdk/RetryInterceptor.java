@@ -73,9 +73,12 @@ final class RetryInterceptor implements Interceptor {
 
   // Connection failures, resets and timeouts are transient. A TLS failure (an untrusted
   // certificate), a protocol violation and a refused token request would fail again the same way.
+  // An answer cut short is not retried: the body is read here only when it is logged, and a
+  // call must not behave differently with logging on.
   static boolean isTransient(IOException e) {
     return !(e instanceof SSLException)
         && !(e instanceof ProtocolException)
+        && !(e instanceof ResponseCutShort)
         && !(e instanceof AccessTokenInterceptor.Unavailable);
   }
 

@@ -5,8 +5,10 @@ import static io.github.yeastarsdk.TestServers.error;
 import static io.github.yeastarsdk.TestServers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import okhttp3.mockwebserver.MockResponse;
@@ -143,23 +145,41 @@ class ErrorMappingTest {
   }
 
   @Test
-  void refusedConnectionIsATransportFailure() throws IOException {
+  void refusedConnectionSaysSoInWordsEvenWithAOneLetterToken() throws IOException {
     server.start();
     String url = server.url("/").toString();
+    int port = server.getPort();
     server.shutdown();
     try (YeastarClient pbx =
         YeastarClient.builder().baseUrl(url).accessToken("t").maxRetries(0).build()) {
-      assertThatThrownBy(() -> pbx.conferences().list(1, 1))
+      Throwable failure = catchThrowable(() -> pbx.conferences().list(1, 1));
+      assertThat(failure)
           .isExactlyInstanceOf(TransportException.class)
-          .hasMessageContaining("ConnectException");
+          .hasMessageStartingWith("connection refused: Failed to connect to ")
+          .hasMessageEndingWith(":" + port)
+          .hasMessageNotContaining(Redactor.MASK)
+          .hasCauseExactlyInstanceOf(ConnectException.class);
+      assertThat(failure.getCause()).hasMessageNotContaining(Redactor.MASK);
     }
   }
 
   @Test
-  void resetMidBodyIsATransportFailureNotAMalformedBody() {
+  void resetMidBodyIsAnAnswerCutShortNotAMalformedBodyNorNoConnection() {
     server.enqueue(
         TestServers.page(3, 1, 3).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
-    assertThat(listFailure()).isInstanceOf(TransportException.class);
+    Throwable failure = listFailure();
+    assertThat(failure)
+        .isExactlyInstanceOf(IncompleteResponseException.class)
+        .hasMessageStartingWith("answer cut short: ")
+        .hasCauseInstanceOf(IOException.class);
+  }
+
+  @Test
+  void closedWithoutAnAnswerSaysNoAnswer() {
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
+    assertThat(listFailure())
+        .isExactlyInstanceOf(TransportException.class)
+        .hasMessageStartingWith("no answer: ");
   }
 
   @Test
@@ -168,7 +188,8 @@ class ErrorMappingTest {
     try (YeastarClient pbx =
         client(server).maxRetries(0).readTimeout(Duration.ofMillis(200)).build()) {
       assertThatThrownBy(() -> pbx.conferences().list(1, 1))
-          .isInstanceOf(RequestTimeoutException.class);
+          .isInstanceOf(RequestTimeoutException.class)
+          .hasMessageStartingWith("timed out: ");
     }
   }
 
