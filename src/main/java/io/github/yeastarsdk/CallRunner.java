@@ -8,7 +8,6 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -118,32 +117,10 @@ final class CallRunner {
           response.raw().request().url().queryParameter(AccessTokenInterceptor.PARAMETER));
     }
     if (outcome.errcode() != 0) {
-      throw failure(outcome);
+      throw FailureAnswers.exception(
+          redactor, outcome.errcode(), outcome.errmsg(), outcome.submsg(), outcome.invalidParams());
     }
     return body;
-  }
-
-  /**
-   * The exception for a failure answer, with the server's texts redacted: a gateway may echo the
-   * request URL, token included, in {@code errmsg}.
-   */
-  private ApiErrorException failure(Status outcome) {
-    List<InvalidParam> params = new ArrayList<>();
-    if (outcome.invalidParams() != null) {
-      for (InvalidParam p : outcome.invalidParams()) {
-        params.add(
-            new InvalidParam(
-                redactor.redact(p.field()),
-                redactor.redact(p.validationType()),
-                redactor.redact(p.value()),
-                p.additionalProperties()));
-      }
-    }
-    return ApiErrorException.of(
-        outcome.errcode(),
-        redactor.redact(outcome.errmsg()),
-        redactor.redact(outcome.submsg()),
-        params);
   }
 
   /**

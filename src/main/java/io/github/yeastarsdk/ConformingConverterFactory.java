@@ -16,7 +16,8 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * Moshi's converter, with every decoding failure turned into a {@link MalformedResponseException}
- * that names the JSON path and quotes the start of the body.
+ * that names the JSON path and quotes the start of the body, unless the body is a failure answer
+ * that {@link FailureAnswers} can read leniently.
  *
  * <p>The body is read whole before it is decoded, so that an I/O error while reading it stays an
  * I/O error (Retrofit rethrows it as such) and only a body that arrived whole but wrong is called
@@ -54,7 +55,8 @@ final class ConformingConverterFactory extends Converter.Factory {
           return delegate.convert(
               ResponseBody.create(buffer.peek(), body.contentType(), buffer.size()));
         } catch (IOException | JsonDataException e) {
-          throw malformed(e, buffer);
+          ApiErrorException failure = FailureAnswers.readLeniently(buffer, redactor);
+          throw failure != null ? failure : malformed(e, buffer);
         }
       }
     };

@@ -72,6 +72,47 @@ class ErrorMappingTest {
   }
 
   @Test
+  void failureWithoutErrmsgIsStillAnApiErrorWithItsCode() {
+    server.enqueue(json("{\"errcode\":10005}"));
+    AccessDeniedException failure = (AccessDeniedException) listFailure();
+    assertThat(failure.errcode()).isEqualTo(10005);
+    assertThat(failure.errmsg()).isNull();
+    assertThat(failure).hasMessage("errcode 10005");
+  }
+
+  @Test
+  void failureWithOddFieldsKeepsWhatItSays() {
+    server.enqueue(
+        json(
+            "{\"errcode\":40002,\"errmsg\":[\"odd\"],\"submsg\":\"page_size is required\","
+                + "\"total_number\":\"many\",\"data\":\"none\",\"invalid_param_list\":"
+                + "[{\"field\":\"page_size\",\"validation_type\":7,\"x\":{}},\"junk\",null]}"));
+    InvalidParameterException failure = (InvalidParameterException) listFailure();
+    assertThat(failure.errcode()).isEqualTo(40002);
+    assertThat(failure.errmsg()).isNull();
+    assertThat(failure.submsg()).isEqualTo("page_size is required");
+    assertThat(failure.invalidParams()).containsExactly(new InvalidParam("page_size", "7", null));
+  }
+
+  @Test
+  void failureCutOffAfterItsErrcodeIsStillAnApiError() {
+    server.enqueue(json("{\"errcode\":-2,\"errmsg\":\"INTERNAL SERVER ERROR\",\"submsg\":"));
+    ApiErrorException failure = (ApiErrorException) listFailure();
+    assertThat(failure.errcode()).isEqualTo(-2);
+    assertThat(failure.errmsg()).isEqualTo("INTERNAL SERVER ERROR");
+  }
+
+  @Test
+  void successBodiesStayStrict() {
+    server.enqueue(json("{\"errcode\":0,\"errmsg\":\"SUCCESS\",\"data\":\"none\"}"));
+    assertThat(listFailure()).isInstanceOf(MalformedResponseException.class);
+    server.enqueue(json("{\"errcode\":0}"));
+    assertThat(listFailure())
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("'errmsg'");
+  }
+
+  @Test
   void submsgIsKeptAndQuoted() {
     server.enqueue(
         json(

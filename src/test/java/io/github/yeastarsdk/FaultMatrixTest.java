@@ -202,7 +202,7 @@ class FaultMatrixTest {
         fault(
             "errcode without errmsg",
             always(json("{\"errcode\":10005}")),
-            Outcome.failure(MalformedResponseException.class, 1, "'errmsg'")),
+            Outcome.failure(AccessDeniedException.class, 1, "errcode 10005")),
         fault(
             "an errcode nobody knows",
             always(json("{\"errcode\":88888,\"errmsg\":\"NEW THING\"}")),

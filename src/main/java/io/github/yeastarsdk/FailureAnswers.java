@@ -1,0 +1,125 @@
+package io.github.yeastarsdk;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import okio.Buffer;
+
+/**
+ * Failure answers ({@code errcode} not 0) become exceptions here, with the server's texts redacted:
+ * a gateway may echo the request URL, token included, in {@code errmsg}.
+ *
+ * <p>A failure answer is read leniently. A success body is decoded strictly against the spec, but a
+ * failure whose {@code errmsg} is missing or whose other fields are odd still says what went wrong
+ * in its {@code errcode}, and the caller needs that more than a complaint about the body's shape.
+ */
+final class FailureAnswers {
+  private FailureAnswers() {}
+
+  /** The exception for a failure answer, its texts redacted. */
+  static ApiErrorException exception(
+      Redactor redactor,
+      int errcode,
+      String errmsg,
+      String submsg,
+      List<InvalidParam> invalidParams) {
+    List<InvalidParam> params = new ArrayList<>();
+    if (invalidParams != null) {
+      for (InvalidParam p : invalidParams) {
+        params.add(
+            new InvalidParam(
+                redactor.redact(p.field()),
+                redactor.redact(p.validationType()),
+                redactor.redact(p.value()),
+                p.additionalProperties()));
+      }
+    }
+    return ApiErrorException.of(errcode, redactor.redact(errmsg), redactor.redact(submsg), params);
+  }
+
+  /**
+   * Reads {@code body}, which the spec's adapter refused, as a failure answer: a JSON object whose
+   * {@code errcode} is a number other than 0. Returns null for anything else, which then stays a
+   * malformed response. Values of the wrong JSON type are left out; a body that breaks off after
+   * the {@code errcode} still counts.
+   */
+  static ApiErrorException readLeniently(Buffer body, Redactor redactor) {
+    Integer errcode = null;
+    String errmsg = null;
+    String submsg = null;
+    List<InvalidParam> params = new ArrayList<>();
+    try (JsonReader reader = JsonReader.of(body.peek())) {
+      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+        return null;
+      }
+      reader.beginObject();
+      while (reader.hasNext()) {
+        switch (reader.nextName()) {
+          case "errcode" -> errcode = integer(text(reader));
+          case "errmsg" -> errmsg = text(reader);
+          case "submsg" -> submsg = text(reader);
+          case "invalid_param_list" -> params(reader, params);
+          default -> reader.skipValue();
+        }
+      }
+    } catch (IOException | JsonDataException brokenOff) {
+      // Keep what was read before the break.
+    }
+    if (errcode == null || errcode == 0) {
+      return null;
+    }
+    return exception(redactor, errcode, errmsg, submsg, params);
+  }
+
+  private static void params(JsonReader reader, List<InvalidParam> params) throws IOException {
+    if (reader.peek() != JsonReader.Token.BEGIN_ARRAY) {
+      reader.skipValue();
+      return;
+    }
+    reader.beginArray();
+    while (reader.hasNext()) {
+      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+        reader.skipValue();
+        continue;
+      }
+      String field = null;
+      String validationType = null;
+      String value = null;
+      reader.beginObject();
+      while (reader.hasNext()) {
+        switch (reader.nextName()) {
+          case "field" -> field = text(reader);
+          case "validation_type" -> validationType = text(reader);
+          case "value" -> value = text(reader);
+          default -> reader.skipValue();
+        }
+      }
+      reader.endObject();
+      params.add(new InvalidParam(field, validationType, value));
+    }
+    reader.endArray();
+  }
+
+  /** A string or number as text; null (and skipped) for any other JSON value. */
+  private static String text(JsonReader reader) throws IOException {
+    JsonReader.Token token = reader.peek();
+    if (token == JsonReader.Token.STRING || token == JsonReader.Token.NUMBER) {
+      return reader.nextString();
+    }
+    reader.skipValue();
+    return null;
+  }
+
+  private static Integer integer(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(text.trim());
+    } catch (NumberFormatException notAnErrcode) {
+      return null;
+    }
+  }
+}
