@@ -4,7 +4,9 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import okio.Buffer;
 
 /**
@@ -33,10 +35,29 @@ final class FailureAnswers {
                 redactor.redact(p.field()),
                 redactor.redact(p.validationType()),
                 redactor.redact(p.value()),
-                p.additionalProperties()));
+                redactJson(redactor, p.additionalProperties())));
       }
     }
     return ApiErrorException.of(errcode, redactor.redact(errmsg), redactor.redact(submsg), params);
+  }
+
+  /** The strings in a JSON value (as {@code additionalProperties()} holds them), redacted. */
+  @SuppressWarnings("unchecked")
+  private static <T> T redactJson(Redactor redactor, T value) {
+    if (value instanceof String text) {
+      return (T) redactor.redact(text);
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put((String) k, redactJson(redactor, v)));
+      return (T) copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>();
+      list.forEach(v -> copy.add(redactJson(redactor, v)));
+      return (T) copy;
+    }
+    return value;
   }
 
   /**

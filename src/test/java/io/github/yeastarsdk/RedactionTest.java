@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -164,16 +165,23 @@ class RedactionTest {
             return TestServers.json(
                 "{\"errcode\":40002,\"errmsg\":\"bad request "
                     + request.getRequestUrl()
+                    + "\",\"submsg\":\"token "
+                    + TOKEN
                     + "\",\"invalid_param_list\":[{\"field\":\"x\",\"value\":\""
                     + TOKEN
-                    + "\"}]}");
+                    + "\",\"hint\":[\"use "
+                    + TOKEN
+                    + "\"]}]}");
           }
         });
     try (YeastarClient pbx = client(server).build()) {
       InvalidParameterException e =
           catchThrowableOfType(InvalidParameterException.class, () -> pbx.conferences().list(1, 1));
       assertThat(e.errmsg()).startsWith("bad request http").contains("access_token=██");
+      assertThat(e.submsg()).isEqualTo("token ██");
       assertThat(e.invalidParams().get(0).value()).isEqualTo(Redactor.MASK);
+      assertThat(e.invalidParams().get(0).additionalProperties())
+          .isEqualTo(Map.of("hint", List.of("use ██")));
       assertThat(everything(e)).doesNotContain(TOKEN);
     }
   }
