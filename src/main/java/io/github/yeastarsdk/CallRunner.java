@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javax.net.ssl.SSLException;
@@ -150,7 +151,14 @@ final class CallRunner {
 
   private static String words(IOException e) {
     if (e instanceof ConnectException) {
-      return "connection refused";
+      // OkHttp's "Failed to connect to ..." wraps the socket's own "Connection refused", or
+      // another reason such as "Network is unreachable".
+      for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+        if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("refused")) {
+          return "connection refused";
+        }
+      }
+      return "could not connect";
     }
     if (e instanceof UnknownHostException) {
       return "unknown host";

@@ -216,6 +216,18 @@ class ErrorMappingTest {
   }
 
   @Test
+  void transportMessagesNameWhatHappened() {
+    CallRunner runner = new CallRunner(new Redactor(), null);
+    assertThat(runner.transportFailure(new ConnectException("Network is unreachable")))
+        .hasMessage("could not connect: Network is unreachable");
+    assertThat(runner.transportFailure(new java.net.UnknownHostException("pbx.invalid")))
+        .hasMessage("unknown host: pbx.invalid");
+    assertThat(runner.transportFailure(new javax.net.ssl.SSLHandshakeException("bad cert")))
+        .hasMessage("secure connection failed: bad cert")
+        .hasCauseExactlyInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+  }
+
+  @Test
   void closedWithoutAnAnswerSaysNoAnswer() {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
     assertThat(listFailure())
