@@ -74,6 +74,10 @@ class ExceptionsTest {
     assertThat(new TransportException("connection refused", refused)).hasCause(refused);
     assertThat(new RequestTimeoutException("timed out", new IOException("timeout")))
         .isInstanceOf(TransportException.class);
+    IOException reset = new IOException("unexpected end of stream");
+    assertThat(new IncompleteResponseException("answer cut short", reset))
+        .isInstanceOf(TransportException.class)
+        .hasCause(reset);
     assertThat(new YeastarException("x", null)).hasMessage("x");
   }
 }

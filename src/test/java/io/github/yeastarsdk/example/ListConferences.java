@@ -96,7 +96,8 @@ public final class ListConferences {
     } else if (e instanceof MalformedResponseException) {
       return "malformed response: " + e.getMessage();
     } else if (e instanceof TransportException) {
-      return "cannot reach the PBX: " + e.getMessage();
+      // The message says what happened: refused, no answer, cut short, timed out.
+      return "transport failure: " + e.getMessage();
     }
     return e.getMessage();
   }
