@@ -5,18 +5,29 @@ import java.util.List;
 /**
  * The PBX answered with a non-zero {@code errcode}. Subclasses name the codes that callers act on
  * (the spec's errcode table, {@code x-errcodes}, says which code becomes which); every other code
- * arrives as this type, with its number in {@link #errcode()}.
+ * arrives as this type, with its number in {@link #errcode()}. The texts are the server's, with any
+ * secret it echoed masked.
  */
 public class ApiErrorException extends YeastarException {
   private final int errcode;
   private final String errmsg;
+  private final String submsg;
   private final List<InvalidParam> invalidParams;
 
-  ApiErrorException(int errcode, String errmsg, List<InvalidParam> invalidParams) {
-    super(describe(errcode, errmsg, invalidParams), null);
+  /**
+   * For callers' own tests; the SDK builds the subclass that {@code errcode} maps to.
+   *
+   * @param errmsg the PBX's error text, or null when the answer had none
+   * @param submsg the PBX's more specific message, or null when the answer had none
+   * @param invalidParams the rejected parameters; null reads as none
+   */
+  public ApiErrorException(
+      int errcode, String errmsg, String submsg, List<InvalidParam> invalidParams) {
+    super(describe(errcode, errmsg, submsg, invalidParams), null);
     this.errcode = errcode;
     this.errmsg = errmsg;
-    this.invalidParams = List.copyOf(invalidParams);
+    this.submsg = submsg;
+    this.invalidParams = invalidParams == null ? List.of() : List.copyOf(invalidParams);
   }
 
   /** The PBX's error code, for example 10004. */
@@ -24,9 +35,14 @@ public class ApiErrorException extends YeastarException {
     return errcode;
   }
 
-  /** The PBX's error text, for example {@code TOKEN EXPIRED}. */
+  /** The PBX's error text, for example {@code TOKEN EXPIRED}; null if the answer had none. */
   public String errmsg() {
     return errmsg;
+  }
+
+  /** The more specific message that the PBX adds to some failures; null if it added none. */
+  public String submsg() {
+    return submsg;
   }
 
   /** The parameters that the PBX rejected; empty unless it listed some. */
@@ -34,10 +50,16 @@ public class ApiErrorException extends YeastarException {
     return invalidParams;
   }
 
-  private static String describe(int errcode, String errmsg, List<InvalidParam> invalidParams) {
-    StringBuilder message =
-        new StringBuilder("errcode ").append(errcode).append(' ').append(errmsg);
-    for (InvalidParam param : invalidParams) {
+  private static String describe(
+      int errcode, String errmsg, String submsg, List<InvalidParam> invalidParams) {
+    StringBuilder message = new StringBuilder("errcode ").append(errcode);
+    if (errmsg != null) {
+      message.append(' ').append(errmsg);
+    }
+    if (submsg != null) {
+      message.append(": ").append(submsg);
+    }
+    for (InvalidParam param : invalidParams == null ? List.<InvalidParam>of() : invalidParams) {
       message.append("; invalid parameter ").append(param.field());
       if (param.validationType() != null) {
         message.append(" (").append(param.validationType()).append(')');

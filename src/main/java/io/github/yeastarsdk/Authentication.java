@@ -42,6 +42,8 @@ final class Authentication implements AutoCloseable {
     try {
       return runner.execute(request.apply(token));
     } catch (TokenExpiredException refused) {
+      // Whichever way the answer was read, strictly as an envelope or leniently as a failure
+      // body that did not match the spec, a refused token arrives here as this one type.
       if (!tokens.renewable()) {
         throw refused;
       }

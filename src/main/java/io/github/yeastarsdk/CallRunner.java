@@ -3,9 +3,14 @@ package io.github.yeastarsdk;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLException;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.Callback;
@@ -13,18 +18,20 @@ import retrofit2.Response;
 
 /**
  * Runs generated Retrofit calls and maps every outcome to a value or a {@link YeastarException}: a
- * failure envelope to the exception that the spec's errcode table names, an HTTP error to {@link
- * HttpStatusException}, an I/O failure to {@link TransportException}. No IOException or parser
- * exception leaves the SDK.
+ * failure envelope to the exception that {@link FailureAnswers} makes of it, an HTTP error to
+ * {@link HttpStatusException}, an I/O failure to {@link TransportException}. No IOException or
+ * parser exception leaves the SDK.
  */
 final class CallRunner {
   /** How much of an error body an {@link HttpStatusException} quotes. */
-  static final int EXCERPT_CHARS = 200;
+  static final int EXCERPT_CHARS = Redactor.EXCERPT_CHARS;
 
   private final Redactor redactor;
+  private final FailureAnswers failures;
 
-  CallRunner(Redactor redactor) {
+  CallRunner(Redactor redactor, FailureAnswers failures) {
     this.redactor = redactor;
+    this.failures = failures;
   }
 
   /** Runs {@code call} and returns its successful answer. */
@@ -69,27 +76,67 @@ final class CallRunner {
 
   private <T extends Envelope> T checked(Response<T> response) {
     if (!response.isSuccessful()) {
-      throw new HttpStatusException(response.code(), excerpt(response.errorBody()));
+      throw new HttpStatusException(
+          response.code(), redactor.redact(response.headers()), excerpt(response.errorBody()));
     }
     T body = response.body();
     if (body == null) {
-      throw new MalformedResponseException("HTTP " + response.code() + " with no body", null);
+      throw new MalformedResponseException(
+          "HTTP " + response.code() + " with no body", null, "", null);
     }
     if (body.failed()) {
-      throw body.failure();
+      throw failures.exception(body.failure());
     }
     return body;
   }
 
+  /**
+   * The failure in words (what happened, then the I/O message with secrets removed); the I/O
+   * exception, scrubbed but of the same type, is the cause.
+   */
   YeastarException transportFailure(IOException e) {
-    String message = redactor.redact(String.valueOf(e.getMessage()));
+    if (e instanceof ResponseCutShort && e.getCause() instanceof IOException io) {
+      return new IncompleteResponseException(
+          "answer cut short: the connection ended before the whole response arrived ("
+              + detail(io)
+              + ")",
+          redactor.scrub(io));
+    }
     Throwable cause = redactor.scrub(e);
     // OkHttp reports a whole-call timeout as an InterruptedIOException whose message is "timeout".
     if (e instanceof SocketTimeoutException
         || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
-      return new RequestTimeoutException("Timed out: " + message, cause);
+      return new RequestTimeoutException("timed out: " + detail(e), cause);
     }
-    return new TransportException(e.getClass().getSimpleName() + ": " + message, cause);
+    return new TransportException(words(e) + ": " + detail(e), cause);
+  }
+
+  private static String words(IOException e) {
+    if (e instanceof ConnectException) {
+      // OkHttp's "Failed to connect to ..." wraps the socket's own "Connection refused", or
+      // another reason such as "Network is unreachable".
+      for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+        if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("refused")) {
+          return "connection refused";
+        }
+      }
+      return "could not connect";
+    }
+    if (e instanceof UnknownHostException) {
+      return "unknown host";
+    }
+    if (e instanceof NoRouteToHostException) {
+      return "no route to the host";
+    }
+    if (e instanceof SSLException) {
+      return "secure connection failed";
+    }
+    // The connection was made, or its fate is unknown, and no response came back.
+    return "no answer";
+  }
+
+  private String detail(IOException e) {
+    return redactor.redact(String.valueOf(e.getMessage()));
   }
 
   private YeastarException unexpected(Throwable error) {
@@ -98,6 +145,8 @@ final class CallRunner {
     }
     return new MalformedResponseException(
         "Unexpected failure: " + redactor.redact(String.valueOf(error.getMessage())),
+        null,
+        "",
         redactor.scrub(error));
   }
 
@@ -108,9 +157,7 @@ final class CallRunner {
     }
     try (body;
         InputStream in = body.byteStream()) {
-      String text = new String(in.readNBytes(EXCERPT_CHARS * 4), StandardCharsets.UTF_8);
-      text = redactor.redact(text.replaceAll("\\s+", " ").trim());
-      return text.length() <= EXCERPT_CHARS ? text : text.substring(0, EXCERPT_CHARS) + "…";
+      return redactor.excerpt(new String(in.readNBytes(EXCERPT_CHARS * 4), StandardCharsets.UTF_8));
     } catch (IOException e) {
       return "";
     }

@@ -1,15 +1,26 @@
 package io.github.yeastarsdk;
 
+import java.util.List;
+
 /**
  * The outcome that every answer of the PBX carries. Every response record of the spec implements
  * it: the template writes both methods from the fields that the spec marks with {@code
- * x-envelope-status}, {@code x-envelope-message} and {@code x-envelope-details}, and from the
- * errcode table in {@code x-errcodes}.
+ * x-envelope-status}, {@code x-envelope-message}, {@code x-envelope-submessage} and {@code
+ * x-envelope-details}. {@link FailureAnswers} turns a failure into its exception.
  */
 interface Envelope {
   /** True when the answer reports a failure rather than a result. */
   boolean failed();
 
-  /** The exception that the spec's errcode table maps this failure to; call only when failed. */
-  ApiErrorException failure();
+  /** What the failure says; call only when {@link #failed()}. */
+  Failure failure();
+
+  /**
+   * A failure as the PBX stated it, its texts not yet redacted.
+   *
+   * @param errmsg null when the answer had none
+   * @param submsg null when the answer had none
+   * @param invalidParams null or empty when the answer listed none
+   */
+  record Failure(int errcode, String errmsg, String submsg, List<InvalidParam> invalidParams) {}
 }

@@ -1,6 +1,7 @@
 package io.github.yeastarsdk;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +55,17 @@ final class HttpLogger implements Interceptor {
       logHeaders(response.headers());
     }
     if (level == HttpLogLevel.BODY) {
-      log(response.peekBody(MAX_BODY).string());
+      try {
+        log(response.peekBody(MAX_BODY).string());
+      } catch (InterruptedIOException e) {
+        response.close();
+        throw e;
+      } catch (IOException e) {
+        // The same failure as when the converter reads the body with logging off.
+        log("<-- body cut short: " + e);
+        response.close();
+        throw new ResponseCutShort(e);
+      }
     }
     return response;
   }

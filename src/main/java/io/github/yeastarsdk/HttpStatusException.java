@@ -1,17 +1,27 @@
 package io.github.yeastarsdk;
 
+import java.util.Objects;
+import okhttp3.Headers;
+
 /**
  * Something answered with an HTTP status other than 2xx. The PBX itself reports failures as HTTP
  * 200, so this usually comes from a proxy, a load balancer or the wrong base URL.
  */
 public final class HttpStatusException extends YeastarException {
   private final int status;
+  private final Headers headers;
   private final String bodyExcerpt;
 
-  HttpStatusException(int status, String bodyExcerpt) {
+  /**
+   * For callers' own tests; the SDK passes headers and excerpt through its redactor first.
+   *
+   * @param bodyExcerpt the start of the body; empty if there was none
+   */
+  public HttpStatusException(int status, Headers headers, String bodyExcerpt) {
     super("HTTP " + status + (bodyExcerpt.isEmpty() ? "" : ": " + bodyExcerpt), null);
     this.status = status;
-    this.bodyExcerpt = bodyExcerpt;
+    this.headers = Objects.requireNonNull(headers, "headers == null");
+    this.bodyExcerpt = Objects.requireNonNull(bodyExcerpt, "bodyExcerpt == null");
   }
 
   /** The HTTP status code. */
@@ -19,7 +29,15 @@ public final class HttpStatusException extends YeastarException {
     return status;
   }
 
-  /** The start of the response body, with the access token removed; empty if there was none. */
+  /**
+   * The response headers, for example {@code Retry-After}; cookies and credentials show as ██, and
+   * a secret that another header echoes (a {@code Location} with the token) is masked.
+   */
+  public Headers headers() {
+    return headers;
+  }
+
+  /** The start of the response body, with secrets removed; empty if there was none. */
   public String bodyExcerpt() {
     return bodyExcerpt;
   }

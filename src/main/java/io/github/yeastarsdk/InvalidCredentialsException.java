@@ -7,8 +7,13 @@ import java.util.List;
  * five failed logins in a row would put this IP on the PBX's block list.
  */
 public final class InvalidCredentialsException extends ApiErrorException {
-  InvalidCredentialsException(int errcode, String errmsg, List<InvalidParam> invalidParams) {
-    super(errcode, errmsg, invalidParams);
+  /**
+   * For callers' own tests; see {@link ApiErrorException#ApiErrorException(int, String, String,
+   * List)}.
+   */
+  public InvalidCredentialsException(
+      int errcode, String errmsg, String submsg, List<InvalidParam> invalidParams) {
+    super(errcode, errmsg, submsg, invalidParams);
   }
 
   @Override

@@ -4,7 +4,12 @@ import java.util.List;
 
 /** The PBX rejected a parameter (errcode 40001 or 40002); {@link #invalidParams()} names it. */
 public final class InvalidParameterException extends ApiErrorException {
-  InvalidParameterException(int errcode, String errmsg, List<InvalidParam> invalidParams) {
-    super(errcode, errmsg, invalidParams);
+  /**
+   * For callers' own tests; see {@link ApiErrorException#ApiErrorException(int, String, String,
+   * List)}.
+   */
+  public InvalidParameterException(
+      int errcode, String errmsg, String submsg, List<InvalidParam> invalidParams) {
+    super(errcode, errmsg, submsg, invalidParams);
   }
 }

@@ -7,7 +7,12 @@ import java.util.List;
  * failed logins.
  */
 public final class IpBlockedException extends ApiErrorException {
-  IpBlockedException(int errcode, String errmsg, List<InvalidParam> invalidParams) {
-    super(errcode, errmsg, invalidParams);
+  /**
+   * For callers' own tests; see {@link ApiErrorException#ApiErrorException(int, String, String,
+   * List)}.
+   */
+  public IpBlockedException(
+      int errcode, String errmsg, String submsg, List<InvalidParam> invalidParams) {
+    super(errcode, errmsg, submsg, invalidParams);
   }
 }

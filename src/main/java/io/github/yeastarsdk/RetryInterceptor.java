@@ -72,9 +72,13 @@ final class RetryInterceptor implements Interceptor {
   }
 
   // Connection failures, resets and timeouts are transient. A TLS failure (an untrusted
-  // certificate) and a protocol violation would fail again the same way.
+  // certificate) and a protocol violation would fail again the same way. An answer cut short is
+  // not retried: the body is read here only when it is logged, and a call must not behave
+  // differently with logging on.
   static boolean isTransient(IOException e) {
-    return !(e instanceof SSLException) && !(e instanceof ProtocolException);
+    return !(e instanceof SSLException)
+        && !(e instanceof ProtocolException)
+        && !(e instanceof ResponseCutShort);
   }
 
   Duration backoff(int attempt) {

@@ -18,8 +18,12 @@ final class TokenManager implements TokenSource {
 
   static final Duration REVOKE_TIMEOUT = Duration.ofSeconds(3);
 
-  /** The tokens in hand, with the instants after which each is no longer used. */
-  private record Tokens(String access, Instant renewAt, String refresh, Instant refreshUntil) {}
+  /**
+   * The tokens in hand, with the instants after which each is no longer used, and the instant the
+   * access token expires on the PBX (it may still be live between {@code renewAt} and then).
+   */
+  private record Tokens(
+      String access, Instant renewAt, Instant expiresAt, String refresh, Instant refreshUntil) {}
 
   private final YeastarApi api;
   private final CallRunner runner;
@@ -86,7 +90,8 @@ final class TokenManager implements TokenSource {
       // block list, so every later call fails at once with the same answer.
       rejected =
           e.errcode() == -1
-              ? new InvalidCredentialsException(e.errcode(), e.errmsg(), e.invalidParams())
+              ? new InvalidCredentialsException(
+                  e.errcode(), e.errmsg(), e.submsg(), e.invalidParams())
               : e;
       throw rejected;
     }
@@ -98,14 +103,15 @@ final class TokenManager implements TokenSource {
    */
   private static ApiErrorException again(ApiErrorException e) {
     return e instanceof InvalidCredentialsException
-        ? new InvalidCredentialsException(e.errcode(), e.errmsg(), e.invalidParams())
-        : Errcodes.exception(e.errcode(), e.errmsg(), e.invalidParams());
+        ? new InvalidCredentialsException(e.errcode(), e.errmsg(), e.submsg(), e.invalidParams())
+        : Errcodes.exception(e.errcode(), e.errmsg(), e.submsg(), e.invalidParams());
   }
 
   private Tokens issue(Call<TokenResponse> call) {
     TokenResponse response = runner.execute(call);
     if (response.accessToken() == null || response.accessTokenExpireTime() == null) {
-      throw new MalformedResponseException("a successful token answer has no access_token", null);
+      throw new MalformedResponseException(
+          "a successful token answer has no access_token", "$.access_token", "", null);
     }
     Instant now = clock.instant();
     redactor.remember(response.accessToken());
@@ -117,6 +123,7 @@ final class TokenManager implements TokenSource {
     return new Tokens(
         response.accessToken(),
         now.plus(life).minus(margin(life)),
+        now.plus(life),
         response.refreshToken(),
         response.refreshToken() == null ? now : now.plus(refreshLife).minus(margin(refreshLife)));
   }
@@ -133,7 +140,10 @@ final class TokenManager implements TokenSource {
       Tokens tokens = current;
       // Only the token that the PBX refused is dropped; one renewed since then stays.
       if (tokens != null && tokens.access().equals(token)) {
-        current = new Tokens(tokens.access(), Instant.MIN, tokens.refresh(), tokens.refreshUntil());
+        // Refused by the PBX: neither used again nor revoked on close().
+        current =
+            new Tokens(
+                tokens.access(), Instant.MIN, Instant.MIN, tokens.refresh(), tokens.refreshUntil());
       }
     } finally {
       lock.unlock();
@@ -145,12 +155,15 @@ final class TokenManager implements TokenSource {
     return true;
   }
 
-  /** Revokes the live access token, so that it stops counting against the application's 8. */
+  /**
+   * Revokes the access token while it may still be live on the PBX, so that it stops counting
+   * against the application's 8: inside the renewal margin it is no longer used, but it is live.
+   */
   @Override
   public void close() {
     Tokens tokens = current;
     current = null;
-    if (tokens == null || !clock.instant().isBefore(tokens.renewAt())) {
+    if (tokens == null || !clock.instant().isBefore(tokens.expiresAt())) {
       return;
     }
     Call<ApiResult> revoke = api.deleteToken(tokens.access());

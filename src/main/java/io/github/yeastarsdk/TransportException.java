@@ -1,8 +1,12 @@
 package io.github.yeastarsdk;
 
-/** The call did not complete: the connection failed, was reset, or the PBX could not be reached. */
+/**
+ * The call did not complete: the PBX could not be reached, refused the connection, gave no answer,
+ * or the answer was cut short. The message says which in words; the cause is the I/O exception.
+ */
 public class TransportException extends YeastarException {
-  TransportException(String message, Throwable cause) {
+  /** For callers' own tests; the SDK redacts the message and the cause first. */
+  public TransportException(String message, Throwable cause) {
     super(message, cause);
   }
 }

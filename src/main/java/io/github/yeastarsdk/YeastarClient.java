@@ -59,16 +59,17 @@ public final class YeastarClient implements AutoCloseable {
             // After the retries, so that every attempt is logged as sent (the token masked).
             .addInterceptor(new HttpLogger(builder.logLevel, builder.logSink, redactor))
             .build();
+    FailureAnswers failures = new FailureAnswers(redactor, Errcodes::exception);
     YeastarApi api =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
             .client(okHttp)
             .addConverterFactory(
                 new ConformingConverterFactory(
-                    MoshiConverterFactory.create(YeastarJson.moshi()), redactor))
+                    MoshiConverterFactory.create(YeastarJson.moshi()), redactor, failures))
             .build()
             .create(YeastarApi.class);
-    CallRunner runner = new CallRunner(redactor);
+    CallRunner runner = new CallRunner(redactor, failures);
     TokenSource tokens =
         builder.clientId != null
             ? new TokenManager(

@@ -26,12 +26,14 @@ class ArgumentCheckTest {
   }
 
   @Test
-  void unknownEnumConstantsCannotBeSent() {
-    assertThatThrownBy(
-            () -> ConferenceListParams.builder().sortBy(ConferenceSortField.UNKNOWN).build())
-        .hasMessageContaining("sortBy");
-    assertThatThrownBy(() -> ConferenceListParams.builder().orderBy(SortOrder.UNKNOWN).build())
-        .hasMessageContaining("orderBy");
+  void requestEnumsOfferOnlyTheValuesThePbxAccepts() {
+    assertThat(ConferenceSortField.values())
+        .containsExactly(ConferenceSortField.NUMBER, ConferenceSortField.NAME);
+    assertThat(SortOrder.values()).containsExactly(SortOrder.ASC, SortOrder.DESC);
+    assertThat(ConferenceSortField.fromValue("name")).isEqualTo(ConferenceSortField.NAME);
+    assertThatThrownBy(() -> SortOrder.fromValue("sideways"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("SortOrder has no value sideways; expected one of [asc, desc]");
   }
 
   @Test

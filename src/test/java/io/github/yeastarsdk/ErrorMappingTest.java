@@ -5,8 +5,10 @@ import static io.github.yeastarsdk.TestServers.error;
 import static io.github.yeastarsdk.TestServers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import okhttp3.mockwebserver.MockResponse;
@@ -70,6 +72,85 @@ class ErrorMappingTest {
   }
 
   @Test
+  void failureWithoutErrmsgIsStillAnApiErrorWithItsCode() {
+    server.enqueue(json("{\"errcode\":10005}"));
+    AccessDeniedException failure = (AccessDeniedException) listFailure();
+    assertThat(failure.errcode()).isEqualTo(10005);
+    assertThat(failure.errmsg()).isNull();
+    assertThat(failure).hasMessage("errcode 10005");
+  }
+
+  @Test
+  void failureWithOddFieldsKeepsWhatItSays() {
+    server.enqueue(
+        json(
+            "{\"errcode\":40002,\"errmsg\":[\"odd\"],\"submsg\":\"page_size is required\","
+                + "\"total_number\":\"many\",\"data\":\"none\",\"invalid_param_list\":"
+                + "[{\"field\":\"page_size\",\"validation_type\":7,\"x\":{}},\"junk\",null]}"));
+    InvalidParameterException failure = (InvalidParameterException) listFailure();
+    assertThat(failure.errcode()).isEqualTo(40002);
+    assertThat(failure.errmsg()).isNull();
+    assertThat(failure.submsg()).isEqualTo("page_size is required");
+    assertThat(failure.invalidParams()).containsExactly(new InvalidParam("page_size", "7", null));
+  }
+
+  @Test
+  void failureCutOffAfterItsErrcodeIsStillAnApiError() {
+    server.enqueue(json("{\"errcode\":-2,\"errmsg\":\"INTERNAL SERVER ERROR\",\"submsg\":"));
+    ApiErrorException failure = (ApiErrorException) listFailure();
+    assertThat(failure.errcode()).isEqualTo(-2);
+    assertThat(failure.errmsg()).isEqualTo("INTERNAL SERVER ERROR");
+  }
+
+  @Test
+  void successBodiesStayStrict() {
+    server.enqueue(json("{\"errcode\":0,\"errmsg\":\"SUCCESS\",\"data\":\"none\"}"));
+    assertThat(listFailure()).isInstanceOf(MalformedResponseException.class);
+    server.enqueue(json("{\"errcode\":0}"));
+    assertThat(listFailure())
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("'errmsg'");
+  }
+
+  @Test
+  void submsgIsKeptAndQuoted() {
+    server.enqueue(
+        json(
+            "{\"errcode\":40002,\"errmsg\":\"PARAMETER ERROR\",\"submsg\":\"page_size is required\"}"));
+    InvalidParameterException failure = (InvalidParameterException) listFailure();
+    assertThat(failure.submsg()).isEqualTo("page_size is required");
+    assertThat(failure).hasMessage("errcode 40002 PARAMETER ERROR: page_size is required");
+  }
+
+  @Test
+  void httpStatusFailureKeepsItsHeadersWithCookiesMasked() {
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(503)
+            .setHeader("Retry-After", "120")
+            .setHeader("Set-Cookie", "session=abc")
+            .setHeader("Location", "/x?access_token=" + TestServers.TOKEN)
+            .setBody("busy"));
+    HttpStatusException failure = (HttpStatusException) listFailure();
+    assertThat(failure.status()).isEqualTo(503);
+    assertThat(failure.headers().get("Retry-After")).isEqualTo("120");
+    assertThat(failure.headers().get("Set-Cookie")).isEqualTo(Redactor.MASK);
+    assertThat(failure.headers().get("Location")).isEqualTo("/x?access_token=" + Redactor.MASK);
+    assertThat(failure.bodyExcerpt()).isEqualTo("busy");
+  }
+
+  @Test
+  void malformedBodyNamesThePathAndQuotesTheBody() {
+    server.enqueue(
+        json(
+            "{\"errcode\":0,\"errmsg\":\"SUCCESS\",\"data\":[{\"id\":1,\"name\":\"A\","
+                + "\"number\":6500}]}"));
+    MalformedResponseException failure = (MalformedResponseException) listFailure();
+    assertThat(failure.path()).isEqualTo("$.data[0].number");
+    assertThat(failure.bodyExcerpt()).startsWith("{\"errcode\":0,").contains("\"number\":6500");
+  }
+
+  @Test
   void non2xxStatusMapsToHttpStatusExceptionWithAShortExcerpt() {
     server.enqueue(
         new MockResponse()
@@ -92,9 +173,10 @@ class ErrorMappingTest {
   @Test
   void bodyWithoutErrcodeIsMalformedNamingTheField() {
     server.enqueue(json("{\"errmsg\":\"SUCCESS\"}"));
-    assertThat(listFailure())
-        .isInstanceOf(MalformedResponseException.class)
-        .hasMessageContaining("'errcode'");
+    MalformedResponseException failure = (MalformedResponseException) listFailure();
+    assertThat(failure).hasMessageContaining("'errcode'");
+    assertThat(failure.path()).isEqualTo("$");
+    assertThat(failure.bodyExcerpt()).isEqualTo("{\"errmsg\":\"SUCCESS\"}");
   }
 
   @Test
@@ -104,23 +186,54 @@ class ErrorMappingTest {
   }
 
   @Test
-  void refusedConnectionIsATransportFailure() throws IOException {
+  void refusedConnectionSaysSoInWordsEvenWithAOneLetterToken() throws IOException {
     server.start();
     String url = server.url("/").toString();
+    int port = server.getPort();
     server.shutdown();
     try (YeastarClient pbx =
         YeastarClient.builder().baseUrl(url).accessToken("t").maxRetries(0).build()) {
-      assertThatThrownBy(() -> pbx.conferences().list(1, 1))
+      Throwable failure = catchThrowable(() -> pbx.conferences().list(1, 1));
+      assertThat(failure)
           .isExactlyInstanceOf(TransportException.class)
-          .hasMessageContaining("ConnectException");
+          .hasMessageStartingWith("connection refused: Failed to connect to ")
+          .hasMessageEndingWith(":" + port)
+          .hasMessageNotContaining(Redactor.MASK)
+          .hasCauseExactlyInstanceOf(ConnectException.class);
+      assertThat(failure.getCause()).hasMessageNotContaining(Redactor.MASK);
     }
   }
 
   @Test
-  void resetMidBodyIsATransportFailureNotAMalformedBody() {
+  void resetMidBodyIsAnAnswerCutShortNotAMalformedBodyNorNoConnection() {
     server.enqueue(
         TestServers.page(3, 1, 3).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
-    assertThat(listFailure()).isInstanceOf(TransportException.class);
+    Throwable failure = listFailure();
+    assertThat(failure)
+        .isExactlyInstanceOf(IncompleteResponseException.class)
+        .hasMessageStartingWith("answer cut short: ")
+        .hasCauseInstanceOf(IOException.class);
+  }
+
+  @Test
+  void transportMessagesNameWhatHappened() {
+    Redactor redactor = new Redactor();
+    CallRunner runner = new CallRunner(redactor, new FailureAnswers(redactor, Errcodes::exception));
+    assertThat(runner.transportFailure(new ConnectException("Network is unreachable")))
+        .hasMessage("could not connect: Network is unreachable");
+    assertThat(runner.transportFailure(new java.net.UnknownHostException("pbx.invalid")))
+        .hasMessage("unknown host: pbx.invalid");
+    assertThat(runner.transportFailure(new javax.net.ssl.SSLHandshakeException("bad cert")))
+        .hasMessage("secure connection failed: bad cert")
+        .hasCauseExactlyInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+  }
+
+  @Test
+  void closedWithoutAnAnswerSaysNoAnswer() {
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
+    assertThat(listFailure())
+        .isExactlyInstanceOf(TransportException.class)
+        .hasMessageStartingWith("no answer: ");
   }
 
   @Test
@@ -129,7 +242,8 @@ class ErrorMappingTest {
     try (YeastarClient pbx =
         client(server).maxRetries(0).readTimeout(Duration.ofMillis(200)).build()) {
       assertThatThrownBy(() -> pbx.conferences().list(1, 1))
-          .isInstanceOf(RequestTimeoutException.class);
+          .isInstanceOf(RequestTimeoutException.class)
+          .hasMessageStartingWith("timed out: ");
     }
   }
 

@@ -202,7 +202,7 @@ class FaultMatrixTest {
         fault(
             "errcode without errmsg",
             always(json("{\"errcode\":10005}")),
-            Outcome.failure(MalformedResponseException.class, 1, "'errmsg'")),
+            Outcome.failure(AccessDeniedException.class, 1, "errcode 10005")),
         fault(
             "an errcode nobody knows",
             always(json("{\"errcode\":88888,\"errmsg\":\"NEW THING\"}")),
@@ -222,15 +222,15 @@ class FaultMatrixTest {
         fault(
             "connection reset mid-body",
             always(page(3, 1, 3).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY)),
-            Outcome.failure(TransportException.class, 1, "")),
+            Outcome.failure(IncompleteResponseException.class, 1, "answer cut short")),
         fault(
             "no response at all",
             always(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE)),
-            Outcome.failure(RequestTimeoutException.class, 3, "Timed out")),
+            Outcome.failure(RequestTimeoutException.class, 3, "timed out")),
         fault(
             "a slow drip past the call timeout",
             always(page(50, 1, 50).throttleBody(64, 250, TimeUnit.MILLISECONDS)),
-            Outcome.failure(RequestTimeoutException.class, 1, "Timed out")),
+            Outcome.failure(RequestTimeoutException.class, 1, "timed out")),
         fault(
             "a proxy page that echoes the request URL",
             server ->

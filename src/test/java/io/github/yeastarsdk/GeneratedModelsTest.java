@@ -9,8 +9,10 @@ import com.squareup.moshi.Moshi;
 import io.github.yeastarsdk.contract.SeedExample;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GeneratedModelsTest {
@@ -45,13 +47,43 @@ class GeneratedModelsTest {
   }
 
   @Test
-  void unknownModeratorTypeDecodesToUnknown() throws IOException {
-    ConferenceListResponse decoded =
-        adapter.fromJson(
-            "{\"errcode\":0,\"errmsg\":\"SUCCESS\",\"data\":[{\"id\":9,\"name\":\"N\",\"number\":\"1\","
-                + "\"moderator_list\":[{\"id\":\"1\",\"name\":\"Q\",\"type\":\"ring_group\"}]}]}");
-    assertThat(decoded.data().get(0).moderatorList().get(0).type())
-        .isEqualTo(ModeratorType.UNKNOWN);
+  void unknownModeratorTypeKeepsItsWireValueThroughYeastarJson() throws IOException {
+    String json =
+        "{\"errcode\":0,\"errmsg\":\"SUCCESS\",\"data\":[{\"id\":9,\"name\":\"N\",\"number\":\"1\","
+            + "\"moderator_list\":[{\"id\":\"1\",\"name\":\"Q\",\"type\":\"ring_group\"}]}]}";
+    JsonAdapter<ConferenceListResponse> json2 =
+        YeastarJson.moshi().adapter(ConferenceListResponse.class);
+    ConferenceListResponse decoded = json2.fromJson(json);
+    ModeratorType type = decoded.data().get(0).moderatorList().get(0).type();
+    assertThat(type.isKnown()).isFalse();
+    assertThat(type.known()).isEqualTo(ModeratorType.Known.UNKNOWN);
+    assertThat(type.value()).isEqualTo("ring_group");
+    assertThat(type).isEqualTo(ModeratorType.of("ring_group")).hasToString("ring_group");
+    assertThat(json2.toJson(decoded)).contains("\"type\":\"ring_group\"");
+    assertThat(json2.fromJson(json2.toJson(decoded))).isEqualTo(decoded);
+  }
+
+  @Test
+  void knownModeratorTypesAreTheConstantsAndSwitchOnKnown() throws IOException {
+    Moderator moderator =
+        YeastarJson.moshi()
+            .adapter(Moderator.class)
+            .fromJson("{\"id\":\"7\",\"name\":\"Sales\",\"type\":\"ext_group\"}");
+    assertThat(moderator.type()).isSameAs(ModeratorType.EXT_GROUP);
+    String kind =
+        switch (moderator.type().known()) {
+          case EXTENSION -> "one extension";
+          case EXT_GROUP -> "a group";
+          case UNKNOWN -> "something new";
+        };
+    assertThat(kind).isEqualTo("a group");
+  }
+
+  @Test
+  void requestEnumsReadOnlyTheirOwnValues() {
+    assertThatThrownBy(() -> YeastarJson.moshi().adapter(SortOrder.class).fromJson("\"up\""))
+        .isInstanceOf(JsonDataException.class)
+        .hasMessageContaining("up");
   }
 
   @Test
@@ -74,13 +106,61 @@ class GeneratedModelsTest {
   }
 
   @Test
-  void unknownFieldsAreSkipped() throws IOException {
+  void unknownFieldsAreKeptAndWrittenBackThroughYeastarJson() throws IOException {
+    JsonAdapter<ConferenceListResponse> json =
+        YeastarJson.moshi().adapter(ConferenceListResponse.class);
     ConferenceListResponse decoded =
-        adapter.fromJson(
-            "{\"errcode\":0,\"new_top\":{\"a\":[1,2]},\"errmsg\":\"SUCCESS\",\"total_number\":0,"
-                + "\"data\":[],\"extra\":null}");
-    assertThat(decoded)
-        .isEqualTo(new ConferenceListResponse(0, "SUCCESS", null, null, 0, List.of()));
+        json.fromJson(
+            "{\"errcode\":0,\"new_top\":{\"a\":[1,2.50,12345678901234567890]},\"errmsg\":\"SUCCESS\","
+                + "\"total_number\":1,\"data\":[{\"id\":1,\"name\":\"A\",\"number\":\"1\","
+                + "\"room_pin\":\"0420\",\"recording\":true}],\"extra\":null}");
+    assertThat(decoded.additionalProperties())
+        .containsOnlyKeys("new_top", "extra")
+        .containsEntry("extra", null)
+        .containsEntry(
+            "new_top",
+            Map.of(
+                "a",
+                List.of(
+                    new BigDecimal("1"),
+                    new BigDecimal("2.50"),
+                    new BigDecimal("12345678901234567890"))));
+    Conference conference = decoded.data().get(0);
+    assertThat(conference.additionalProperties())
+        .containsExactly(Map.entry("room_pin", "0420"), Map.entry("recording", true));
+    assertThat(conference.toString()).contains("additionalProperties=[room_pin, recording]");
+
+    String encoded = json.toJson(decoded);
+    assertThat(encoded)
+        .contains(
+            "\"new_top\":{\"a\":[1,2.50,12345678901234567890]}",
+            "\"extra\":null",
+            "\"room_pin\":\"0420\",\"recording\":true");
+    assertThat(json.fromJson(encoded)).isEqualTo(decoded);
+  }
+
+  @Test
+  void modelsWithoutUnknownFieldsHaveAnEmptyMap() throws IOException {
+    assertThat(adapter.fromJson(seedJson()).additionalProperties()).isEmpty();
+    assertThat(new Moderator("1", "A", ModeratorType.EXTENSION).additionalProperties()).isEmpty();
+  }
+
+  @Test
+  void additionalPropertiesAreCheckedAndCopied() {
+    Map<String, Object> fields = new java.util.HashMap<>();
+    fields.put("room_pin", "1");
+    Moderator moderator = new Moderator("1", "A", ModeratorType.EXTENSION, fields);
+    fields.put("later", "x");
+    assertThat(moderator.additionalProperties()).containsOnlyKeys("room_pin");
+    assertThatThrownBy(() -> moderator.additionalProperties().put("x", 1))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> new Moderator("1", "A", ModeratorType.EXTENSION, Map.of("name", "B")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'name'");
+    assertThatThrownBy(
+            () -> new Moderator("1", "A", ModeratorType.EXTENSION, Map.of("when", new Object())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a JSON value");
   }
 
   @Test
@@ -151,7 +231,8 @@ class GeneratedModelsTest {
   void enumsSendTheirWireValues() {
     assertThat(ConferenceSortField.NAME.toString()).isEqualTo("name");
     assertThat(SortOrder.DESC.toString()).isEqualTo("desc");
-    assertThat(ModeratorType.fromValue("ext_group")).isEqualTo(ModeratorType.EXT_GROUP);
-    assertThat(ModeratorType.fromValue(null)).isEqualTo(ModeratorType.UNKNOWN);
+    assertThat(ModeratorType.of("ext_group")).isSameAs(ModeratorType.EXT_GROUP);
+    assertThat(ModeratorType.EXTENSION.value()).isEqualTo("extension");
+    assertThatThrownBy(() -> ModeratorType.of(null)).isInstanceOf(NullPointerException.class);
   }
 }

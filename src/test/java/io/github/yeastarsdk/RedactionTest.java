@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -87,14 +88,37 @@ class RedactionTest {
   }
 
   @Test
-  void percentEncodedTokenIsRedactedToo() {
+  void tokenIsRedactedRawAndPercentEncodedInAnyForm() {
     Redactor redactor = new Redactor();
-    redactor.remember("a+b/c");
-    assertThat(redactor.redact("x a%2Bb%2Fc y a+b/c z")).isEqualTo("x ██ y ██ z");
+    redactor.remember("a+b/c=d e9");
+    assertThat(
+            redactor.redact(
+                "x a%2Bb%2Fc%3Dd%20e9 y a+b/c=d e9 z a%2bb%2fc%3dd+e9 w access_token%3Da%252Bb"))
+        .isEqualTo("x ██ y ██ z ██ w access_token%3D██");
     assertThat(redactor.redact("GET /x?page=1&access_token=zzz&page_size=2"))
         .isEqualTo("GET /x?page=1&access_token=██&page_size=2");
     assertThat(redactor.redact("{\"refresh_token\": \"zzz\"}"))
         .isEqualTo("{\"refresh_token\": \"██\"}");
+  }
+
+  @Test
+  void longTokenIsRedactedEvenWithoutABoundary() {
+    Redactor redactor = new Redactor();
+    redactor.remember(TOKEN);
+    assertThat(redactor.redact("tok" + TOKEN + "x")).isEqualTo("tok██x");
+  }
+
+  @Test
+  void oneLetterTokenIsMaskedOnlyWhereItStandsAsAValue() {
+    Redactor redactor = new Redactor();
+    redactor.remember("t");
+    String prose = "Failed to connect to /127.0.0.1:1 (can't reach it)";
+    assertThat(redactor.redact(prose)).isEqualTo(prose);
+    assertThat(redactor.redact("GET /x?key=t&page=1 and /y?key=t"))
+        .isEqualTo("GET /x?key=██&page=1 and /y?key=██");
+    assertThat(redactor.redact("{\"key\": \"t\", \"name\":\"tt\"}"))
+        .isEqualTo("{\"key\": \"██\", \"name\":\"tt\"}");
+    assertThat(redactor.redact("/x?access_token=t")).isEqualTo("/x?access_token=██");
   }
 
   @Test
@@ -110,13 +134,69 @@ class RedactionTest {
   }
 
   @Test
+  void scrubbedChainKeepsEveryType() {
+    Redactor redactor = new Redactor();
+    redactor.remember(TOKEN);
+    java.net.ConnectException connect =
+        new java.net.ConnectException("Failed to connect to /x?access_token=" + TOKEN);
+    IOException outer = new IOException("call failed", connect);
+    Throwable scrubbed = redactor.scrub(outer);
+    assertThat(scrubbed).isExactlyInstanceOf(IOException.class).hasMessage("call failed");
+    assertThat(scrubbed.getCause())
+        .isExactlyInstanceOf(java.net.ConnectException.class)
+        .hasMessage("Failed to connect to /x?access_token=██");
+    // A type without a public (String) constructor becomes its nearest public supertype.
+    Throwable odd = redactor.scrub(new PrivateFailure("token " + TOKEN));
+    assertThat(odd).isExactlyInstanceOf(IOException.class).hasMessage("token ██");
+  }
+
+  private static final class PrivateFailure extends IOException {
+    PrivateFailure(String message) {
+      super(message);
+    }
+  }
+
+  @Test
+  void errmsgEchoingTheUrlIsRedacted() {
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return TestServers.json(
+                "{\"errcode\":40002,\"errmsg\":\"bad request "
+                    + request.getRequestUrl()
+                    + "\",\"submsg\":\"token "
+                    + TOKEN
+                    + "\",\"invalid_param_list\":[{\"field\":\"x\",\"value\":\""
+                    + TOKEN
+                    + "\",\"hint\":[\"use "
+                    + TOKEN
+                    + "\"]}]}");
+          }
+        });
+    try (YeastarClient pbx = client(server).build()) {
+      InvalidParameterException e =
+          catchThrowableOfType(InvalidParameterException.class, () -> pbx.conferences().list(1, 1));
+      assertThat(e.errmsg()).startsWith("bad request http").contains("access_token=██");
+      assertThat(e.submsg()).isEqualTo("token ██");
+      assertThat(e.invalidParams().get(0).value()).isEqualTo(Redactor.MASK);
+      assertThat(e.invalidParams().get(0).additionalProperties())
+          .isEqualTo(Map.of("hint", List.of("use ██")));
+      assertThat(everything(e)).doesNotContain(TOKEN);
+    }
+  }
+
+  @Test
   void toStringsNeverShowTheToken() {
     try (YeastarClient pbx = client(server).build()) {
       assertThat(pbx.toString()).doesNotContain(TOKEN);
       Redactor redactor = new Redactor();
       Authentication auth =
           new Authentication(
-              TokenSource.of(() -> TOKEN), new CallRunner(redactor), redactor, Runnable::run);
+              TokenSource.of(() -> TOKEN),
+              new CallRunner(redactor, new FailureAnswers(redactor, Errcodes::exception)),
+              redactor,
+              Runnable::run);
       assertThat(auth.toString()).doesNotContain(TOKEN);
     }
   }

@@ -200,6 +200,29 @@ class TokenManagementTest {
   }
 
   @Test
+  void expiredTokenInAFailureAnswerReadLenientlyIsRenewedNotSentAgain() throws Exception {
+    // No errmsg and a data field of the wrong type: only the lenient read of failures
+    // understands this answer, and its 10004 must still renew the token.
+    serve(
+        r ->
+            r.getRequestUrl().queryParameter("access_token").endsWith("-1")
+                    || r.getRequestUrl().queryParameter("access_token").endsWith("-3")
+                ? json("{\"errcode\":10004,\"data\":\"odd\"}")
+                : page(1, 1, 1));
+    try (YeastarClient pbx = client().build()) {
+      assertThat(pbx.conferences().list(1, 5).items()).hasSize(1);
+      clock.advance(Duration.ofSeconds(3600));
+      assertThat(
+              pbx.conferences()
+                  .listAsync(ConferenceListParams.builder().build())
+                  .get(10, TimeUnit.SECONDS)
+                  .items())
+          .hasSize(1);
+    }
+    assertThat(listTokens()).containsExactly("access-1", "access-2", "access-3", "access-4");
+  }
+
+  @Test
   void tokenRefusedAgainAfterRenewalIsReportedNotLooped() {
     serve(r -> error(10004, "TOKEN EXPIRED"));
     try (YeastarClient pbx = client().build()) {
@@ -317,6 +340,26 @@ class TokenManagementTest {
     assertThat(requests)
         .extracting(r -> r.getHeader("User-Agent"))
         .containsOnly(YeastarClient.DEFAULT_USER_AGENT);
+  }
+
+  @Test
+  void closeRevokesATokenInsideItsRenewalMarginButNotAnExpiredOne() {
+    serve(r -> page(1, 1, 1));
+    try (YeastarClient pbx = client().build()) {
+      pbx.conferences().list(1, 5);
+      // No longer used for calls (inside the 60 s margin), but still live on the PBX.
+      clock.advance(Duration.ofSeconds(1800 - 30));
+    }
+    assertThat(count("del_token")).isEqualTo(1);
+    assertThat(requests.get(requests.size() - 1).getRequestUrl().queryParameter("access_token"))
+        .isEqualTo("access-1");
+
+    requests.clear();
+    try (YeastarClient pbx = client().build()) {
+      pbx.conferences().list(1, 5);
+      clock.advance(Duration.ofSeconds(1800));
+    }
+    assertThat(count("del_token")).isZero();
   }
 
   @Test

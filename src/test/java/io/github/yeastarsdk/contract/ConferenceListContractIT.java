@@ -198,7 +198,7 @@ class ConferenceListContractIT {
               .allSatisfy(
                   m -> {
                     assertThat(m.id()).matches("[0-9]+");
-                    assertThat(m.type()).isNotEqualTo(ModeratorType.UNKNOWN);
+                    assertThat(m.type().isKnown()).as("type %s", m.type()).isTrue();
                   });
           conferences++;
         }

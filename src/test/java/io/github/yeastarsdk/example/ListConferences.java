@@ -96,7 +96,8 @@ public final class ListConferences {
     } else if (e instanceof MalformedResponseException) {
       return "malformed response: " + e.getMessage();
     } else if (e instanceof TransportException) {
-      return "cannot reach the PBX: " + e.getMessage();
+      // The message says what happened: refused, no answer, cut short, timed out.
+      return "transport failure: " + e.getMessage();
     }
     return e.getMessage();
   }
@@ -130,9 +131,8 @@ public final class ListConferences {
           case "--page" -> o.page = number(value(args, ++i, arg), arg);
           case "--page-size" -> o.pageSize = number(value(args, ++i, arg), arg);
           case "--sort-by" ->
-              o.sortBy = known(ConferenceSortField.fromValue(value(args, ++i, arg)), arg, args[i]);
-          case "--order-by" ->
-              o.orderBy = known(SortOrder.fromValue(value(args, ++i, arg)), arg, args[i]);
+              o.sortBy = known(ConferenceSortField::fromValue, value(args, ++i, arg), arg);
+          case "--order-by" -> o.orderBy = known(SortOrder::fromValue, value(args, ++i, arg), arg);
           case "--all" -> o.all = true;
           case "--json" -> o.json = true;
           case "--verbose" -> o.verbose = true;
@@ -173,11 +173,13 @@ public final class ListConferences {
       }
     }
 
-    private static <E extends Enum<E>> E known(E constant, String option, String value) {
-      if (constant.name().equals("UNKNOWN")) {
+    private static <E> E known(
+        java.util.function.Function<String, E> fromValue, String value, String option) {
+      try {
+        return fromValue.apply(value);
+      } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(option + " does not accept " + value);
       }
-      return constant;
     }
   }
 }

@@ -1,0 +1,161 @@
+package io.github.yeastarsdk;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okio.Buffer;
+
+/**
+ * The one place where failure answers ({@code errcode} not 0) become exceptions: the type comes
+ * from the spec's errcode table (the generated {@link Errcodes}), and the server's texts are
+ * redacted first, because a gateway may echo the request URL, token included, in {@code errmsg}.
+ * Both ways to a failure end here: an envelope that decoded ({@link CallRunner}) and a body that
+ * only the lenient read below understands ({@link ConformingConverterFactory}).
+ *
+ * <p>A failure answer is read leniently. A success body is decoded strictly against the spec, but a
+ * failure whose {@code errmsg} is missing or whose other fields are odd still says what went wrong
+ * in its {@code errcode}, and the caller needs that more than a complaint about the body's shape.
+ */
+final class FailureAnswers {
+  /** An errcode table generated from a spec's {@code x-errcodes}, such as {@link Errcodes}. */
+  @FunctionalInterface
+  interface Table {
+    ApiErrorException exception(
+        int errcode, String errmsg, String submsg, List<InvalidParam> invalidParams);
+  }
+
+  private final Redactor redactor;
+  private final Table table;
+
+  FailureAnswers(Redactor redactor, Table table) {
+    this.redactor = redactor;
+    this.table = table;
+  }
+
+  /** The exception that the errcode table names for {@code failure}, its texts redacted. */
+  ApiErrorException exception(Envelope.Failure failure) {
+    List<InvalidParam> params = new ArrayList<>();
+    if (failure.invalidParams() != null) {
+      for (InvalidParam p : failure.invalidParams()) {
+        params.add(
+            new InvalidParam(
+                redactor.redact(p.field()),
+                redactor.redact(p.validationType()),
+                redactor.redact(p.value()),
+                redactJson(redactor, p.additionalProperties())));
+      }
+    }
+    return table.exception(
+        failure.errcode(),
+        redactor.redact(failure.errmsg()),
+        redactor.redact(failure.submsg()),
+        params);
+  }
+
+  /** The strings in a JSON value (as {@code additionalProperties()} holds them), redacted. */
+  @SuppressWarnings("unchecked")
+  private static <T> T redactJson(Redactor redactor, T value) {
+    if (value instanceof String text) {
+      return (T) redactor.redact(text);
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put((String) k, redactJson(redactor, v)));
+      return (T) copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>();
+      list.forEach(v -> copy.add(redactJson(redactor, v)));
+      return (T) copy;
+    }
+    return value;
+  }
+
+  /**
+   * Reads {@code body}, which the spec's adapter refused, as a failure answer: a JSON object whose
+   * {@code errcode} is a number other than 0. Returns null for anything else, which then stays a
+   * malformed response. Values of the wrong JSON type are left out; a body that breaks off after
+   * the {@code errcode} still counts.
+   */
+  ApiErrorException readLeniently(Buffer body) {
+    Integer errcode = null;
+    String errmsg = null;
+    String submsg = null;
+    List<InvalidParam> params = new ArrayList<>();
+    try (JsonReader reader = JsonReader.of(body.peek())) {
+      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+        return null;
+      }
+      reader.beginObject();
+      while (reader.hasNext()) {
+        switch (reader.nextName()) {
+          case "errcode" -> errcode = integer(text(reader));
+          case "errmsg" -> errmsg = text(reader);
+          case "submsg" -> submsg = text(reader);
+          case "invalid_param_list" -> params(reader, params);
+          default -> reader.skipValue();
+        }
+      }
+    } catch (IOException | JsonDataException brokenOff) {
+      // Keep what was read before the break.
+    }
+    if (errcode == null || errcode == 0) {
+      return null;
+    }
+    return exception(new Envelope.Failure(errcode, errmsg, submsg, params));
+  }
+
+  private static void params(JsonReader reader, List<InvalidParam> params) throws IOException {
+    if (reader.peek() != JsonReader.Token.BEGIN_ARRAY) {
+      reader.skipValue();
+      return;
+    }
+    reader.beginArray();
+    while (reader.hasNext()) {
+      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+        reader.skipValue();
+        continue;
+      }
+      String field = null;
+      String validationType = null;
+      String value = null;
+      reader.beginObject();
+      while (reader.hasNext()) {
+        switch (reader.nextName()) {
+          case "field" -> field = text(reader);
+          case "validation_type" -> validationType = text(reader);
+          case "value" -> value = text(reader);
+          default -> reader.skipValue();
+        }
+      }
+      reader.endObject();
+      params.add(new InvalidParam(field, validationType, value));
+    }
+    reader.endArray();
+  }
+
+  /** A string or number as text; null (and skipped) for any other JSON value. */
+  private static String text(JsonReader reader) throws IOException {
+    JsonReader.Token token = reader.peek();
+    if (token == JsonReader.Token.STRING || token == JsonReader.Token.NUMBER) {
+      return reader.nextString();
+    }
+    reader.skipValue();
+    return null;
+  }
+
+  private static Integer integer(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(text.trim());
+    } catch (NumberFormatException notAnErrcode) {
+      return null;
+    }
+  }
+}
