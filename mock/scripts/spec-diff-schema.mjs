@@ -86,15 +86,15 @@ function compareEnum(where, before, after, request, add, it) {
   for (const value of was) {
     if (now.includes(value)) continue;
     add(true, where, `enum value ${value} removed`,
-      `${name(value)} is removed: a source and binary break for code that names it${request ? '' : `; should ${value} still arrive, a regenerated SDK reads it as ${type ? `${type}.UNKNOWN` : 'UNKNOWN'}`}`,
-      request ? `the mock answers 422 to requests with ${value}` : `the mock no longer sends ${value}; examples that use it stop validating`,
+      `${name(value)} is removed: a source and binary break for code that names it${request ? '' : `; should ${value} still arrive, a regenerated SDK keeps it as an unknown value (value() ${value}, known() UNKNOWN)`}`,
+      request ? `the mock answers errcode 40002 to requests with ${value}` : `the mock no longer sends ${value}; examples that use it stop validating`,
       request ? `requests with ${value} are rejected` : `${value} is no longer sent`);
   }
   for (const value of now) {
     if (was.includes(value)) continue;
     add(false, where, `enum value ${value} added`,
       request ? `a new constant ${name(value)} once regenerated`
-        : `older SDKs read ${value} as ${type ? `${type}.UNKNOWN` : 'UNKNOWN'}; regenerated ones get ${name(value)}`,
+        : `older SDKs keep ${value} as an unknown value (value() ${value}, known() UNKNOWN); regenerated ones get ${name(value)}`,
       request ? `the mock accepts ${value}` : `answers may carry ${value}: screens must show a value they do not know`,
       request ? `${value} is accepted` : `${value} may be sent`);
   }
