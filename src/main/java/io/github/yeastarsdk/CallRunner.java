@@ -46,12 +46,18 @@ final class CallRunner {
   }
 
   <T> CompletableFuture<T> executeAsync(Call<T> call, Function<T, Status> status) {
-    return enqueue(call, status)
-        .exceptionallyCompose(
-            error ->
-                error instanceof TokenExpiredException && renewsTokens()
-                    ? enqueue(call.clone(), status)
-                    : CompletableFuture.failedFuture(error));
+    Call<T> retry = call.clone();
+    return CompletableFutures.onCancel(
+        enqueue(call, status)
+            .exceptionallyCompose(
+                error ->
+                    error instanceof TokenExpiredException && renewsTokens()
+                        ? enqueue(retry, status)
+                        : CompletableFuture.failedFuture(error)),
+        () -> {
+          call.cancel();
+          retry.cancel();
+        });
   }
 
   private boolean renewsTokens() {

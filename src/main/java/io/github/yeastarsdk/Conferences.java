@@ -28,9 +28,10 @@ public final class Conferences {
   /** Returns one page of conferences without blocking the caller. */
   public CompletableFuture<Page<Conference>> listAsync(ConferenceListParams params) {
     client.checkOpen();
-    return runner
-        .executeAsync(call(params), Conferences::status)
-        .thenApply(response -> toPage(response, params));
+    CompletableFuture<ConferenceListResponse> response =
+        runner.executeAsync(call(params), Conferences::status);
+    return CompletableFutures.onCancel(
+        response.thenApply(r -> toPage(r, params)), () -> response.cancel(true));
   }
 
   /**
@@ -39,6 +40,14 @@ public final class Conferences {
    */
   public AutoPager<Conference> listAll(ConferenceListParams params) {
     return new AutoPager<>(() -> listAsync(params));
+  }
+
+  /**
+   * As {@link #listAll(ConferenceListParams)}, with up to {@code paging.pagesInFlight()} pages
+   * fetched at once once the first page has given the total.
+   */
+  public AutoPager<Conference> listAll(ConferenceListParams params, PagingOptions paging) {
+    return new AutoPager<>(() -> listAsync(params), paging);
   }
 
   private retrofit2.Call<ConferenceListResponse> call(ConferenceListParams params) {
