@@ -31,12 +31,10 @@ public final class BenchmarkReport {
     String loadBefore = Machine.loadAverage();
     Report report = new Report();
 
-    log("decode, 1,000 conferences");
-    Rounds decode1000 = InProcessRounds.decode(1000, plan);
-    log("decode, 10 conferences");
-    Rounds decode10 = InProcessRounds.decode(10, plan);
-    log("one call on loopback");
-    Rounds perCall = InProcessRounds.perCall(plan);
+    java.util.List<Path> forks = InProcessFork.run(plan.forks(), work);
+    Rounds decode1000 = InProcessFork.merged(forks, InProcessFork.DECODE_1000);
+    Rounds decode10 = InProcessFork.merged(forks, InProcessFork.DECODE_10);
+    Rounds perCall = InProcessFork.merged(forks, InProcessFork.PER_CALL);
     log("listing 10,000 conferences");
     Rounds listing = InProcessRounds.listing(plan);
 

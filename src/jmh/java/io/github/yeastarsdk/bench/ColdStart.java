@@ -12,9 +12,11 @@ import java.util.TreeMap;
 /**
  * JVM start to the first page printed, whole processes started as {@code java -jar} in alternation:
  * the SDK program (the jar named by {@code -Dbench.coldstart.jar}, this source set's own by
- * default), the same page through the JDK's {@code HttpClient} and the SDK's adapters, a program
- * that only prints a line, and one that only builds a client. A run counts from just before the
- * process is started to its exit, so that any tool timing whole commands sees the same.
+ * default, with the arguments {@code -Dbench.coldstart.args}, where {@code {url}} stands for the
+ * loopback server's base URL and {@code {origin}} for the same without its final slash), the same
+ * page through the JDK's {@code HttpClient} and the SDK's adapters, a program that only prints a
+ * line, and one that only builds a client. A run counts from just before the process is started to
+ * its exit, so that any tool timing whole commands sees the same.
  */
 final class ColdStart {
   static final String SDK = "sdkProgram";
@@ -40,7 +42,9 @@ final class ColdStart {
     sdkCommand = new ArrayList<>(List.of(java(), "-jar"));
     sdkCommand.add(jar.isBlank() ? jars.sdkProgram().toString() : jar);
     for (String arg : args.trim().split("\\s+")) {
-      sdkCommand.add(arg.replace("{url}", server.baseUrl()));
+      String url = server.baseUrl();
+      sdkCommand.add(
+          arg.replace("{url}", url).replace("{origin}", url.substring(0, url.length() - 1)));
     }
   }
 
@@ -139,16 +143,32 @@ final class ColdStart {
     return counts;
   }
 
-  /** Where a class came from: the JDK, a jar by name, or made at run time. */
+  /** Library packages, so that a jar with its dependencies inside counts like separate jars. */
+  private static final String[][] LIBRARIES = {
+    {"kotlin.", "Kotlin stdlib"},
+    {"okhttp3.", "OkHttp"},
+    {"okio.", "Okio"},
+    {"retrofit2.", "Retrofit"},
+    {"com.squareup.moshi.", "Moshi"},
+    {"picocli.", "picocli"},
+    {"io.github.yeastarsdk.", "this SDK and the program"},
+  };
+
+  /** Where a class came from: the JDK, a library, or made at run time. */
   static String origin(String logged, String source) {
     String className = logged.substring(logged.lastIndexOf(' ') + 1);
     if (className.contains("$Proxy")) {
-      return "dynamic proxies";
+      return "dynamic proxies (Retrofit's service interface)";
     }
     if (source.startsWith("shared objects file") || source.startsWith("jrt:/")) {
       return "JDK";
     }
     if (source.endsWith(".jar")) {
+      for (String[] library : LIBRARIES) {
+        if (className.startsWith(library[0])) {
+          return library[1];
+        }
+      }
       String file = source.substring(source.lastIndexOf('/') + 1);
       return file.replaceFirst("-[0-9][^-]*\\.jar$", "").replaceFirst("\\.jar$", "");
     }

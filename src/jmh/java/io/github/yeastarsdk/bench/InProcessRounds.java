@@ -81,12 +81,18 @@ final class InProcessRounds {
    * process interrupts gives one outlying ratio, which the median leaves aside, while a longer
    * slice would carry the interruption into a whole round.
    */
-  record Plan(int warmupRounds, int rounds, long sliceMillis, int listingRounds, int coldRounds) {
+  record Plan(
+      int forks,
+      int warmupRounds,
+      int rounds,
+      long sliceMillis,
+      int listingRounds,
+      int coldRounds) {
     /** The full run; {@code -Dbench.quick=true} gives a short one, to try changes out. */
     static Plan fromSystemProperties() {
       return Boolean.getBoolean("bench.quick")
-          ? new Plan(100, 100, 2, 3, 4)
-          : new Plan(300, 600, 2, 20, 30);
+          ? new Plan(2, 100, 100, 2, 3, 4)
+          : new Plan(4, 200, 300, 2, 15, 25);
     }
   }
 }

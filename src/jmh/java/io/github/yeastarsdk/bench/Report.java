@@ -62,18 +62,21 @@ final class Report {
                 run.loadAfter()))
         .append(
             f(
-                "**Method.** Contenders run in alternation in one JVM (fixed 2 GiB heap): round after "
-                    + "round each runs once, the order rotated every round. A decoder or a call runs for "
-                    + "a slice of %d ms (%d ms for a call) per round (decoding timed as the thread's CPU time "
-                    + "plus the collector's pauses meanwhile, so that time the core gave to other "
-                    + "processes does not count), %d rounds after %d thrown away and as many more as it took "
-                    + "for the JIT compilers to be idle for a second; a "
-                    + "listing runs whole, %d rounds after 1 thrown away; cold start alternates whole "
-                    + "processes, %d rounds after 2. Each figure is the median of the per-round ratios, "
-                    + "with a 95 %% bootstrap confidence interval over the rounds (10,000 resamples). A "
-                    + "target is *met* when the whole interval is on its side, *not met* when the whole "
+                "**Method.** Contenders run in alternation (fixed 2 GiB heap): round after round each "
+                    + "runs once, the order rotated every round, and each figure is the median of the "
+                    + "per-round ratios with a 95 %% bootstrap confidence interval (10,000 resamples). "
+                    + "Decoding and the single call run in %d JVMs one after the other; in each, a "
+                    + "contender runs for a slice of %d ms (%d ms for a call) per round, %d rounds after "
+                    + "%d thrown away and as many more as it took for the JIT compilers to be idle for a "
+                    + "second; the bootstrap resamples the JVMs and then their rounds, so the interval "
+                    + "includes what differs between JVMs. Decoding is timed as the thread's CPU time plus "
+                    + "the collector's pauses meanwhile, so that time the core gave to other processes "
+                    + "does not count; the call, as elapsed time. A listing runs whole, %d rounds after 1 "
+                    + "thrown away, in this JVM; cold start alternates whole processes, %d rounds after 2. "
+                    + "A target is *met* when the whole interval is on its side, *not met* when the whole "
                     + "interval is on the other, and *undecided* otherwise. Absolute numbers vary with the "
                     + "machine's load; ratios measured this way hold.\n\n",
+                plan.forks(),
                 plan.sliceMillis(),
                 plan.sliceMillis() * 2,
                 plan.rounds(),

@@ -1,8 +1,12 @@
 package io.github.yeastarsdk.bench;
 
+import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,12 +37,60 @@ final class Rounds {
   static volatile Object sink;
 
   private final Map<String, Contender> contenders = new LinkedHashMap<>();
-  private final Map<String, List<Sample>> samples = new LinkedHashMap<>();
+
+  /** By contender, one list of samples per JVM the rounds ran in. */
+  private final Map<String, List<List<Sample>>> samples = new LinkedHashMap<>();
 
   Rounds add(String name, Contender contender) {
     contenders.put(name, contender);
-    samples.put(name, new ArrayList<>());
+    samples.put(name, new ArrayList<>(List.of(new ArrayList<>())));
     return this;
+  }
+
+  /** Adds the rounds another JVM ran, as a group of their own. */
+  Rounds addFork(Rounds fork) {
+    fork.samples.forEach(
+        (name, groups) -> {
+          List<List<Sample>> mine = samples.computeIfAbsent(name, n -> new ArrayList<>());
+          groups.stream().filter(g -> !g.isEmpty()).forEach(mine::add);
+        });
+    return this;
+  }
+
+  /** Writes the counted samples as lines of contender, ns/op, B/op and CPU ns/op. */
+  void write(Path file) throws IOException {
+    StringBuilder out = new StringBuilder();
+    samples.forEach(
+        (name, groups) ->
+            groups.forEach(
+                group ->
+                    group.forEach(
+                        s ->
+                            out.append(name)
+                                .append('\t')
+                                .append(s.nanosPerOp())
+                                .append('\t')
+                                .append(s.bytesPerOp())
+                                .append('\t')
+                                .append(s.cpuNanosPerOp())
+                                .append('\n'))));
+    Files.writeString(file, out, StandardCharsets.UTF_8);
+  }
+
+  /** Reads what {@link #write} wrote, as the rounds of one JVM. */
+  static Rounds read(Path file) throws IOException {
+    Rounds rounds = new Rounds();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      String[] f = line.split("\t");
+      rounds
+          .samples
+          .computeIfAbsent(f[0], n -> new ArrayList<>(List.of(new ArrayList<>())))
+          .get(0)
+          .add(
+              new Sample(
+                  Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3])));
+    }
+    return rounds;
   }
 
   /** Runs {@code warmup} rounds that are thrown away, then {@code rounds} that count. */
@@ -83,13 +135,13 @@ final class Rounds {
       String name = names.get((round + i) % names.size());
       Sample sample = contenders.get(name).measure();
       if (counts) {
-        samples.get(name).add(sample);
+        samples.get(name).get(0).add(sample);
       }
     }
   }
 
-  /** The per-round ratios {@code a / b} of elapsed time per operation. */
-  double[] timeRatios(String a, String b) {
+  /** The per-round ratios {@code a / b} of elapsed time per operation, by JVM. */
+  double[][] timeRatios(String a, String b) {
     return ratios(a, b, Sample::nanosPerOp);
   }
 
@@ -97,38 +149,47 @@ final class Rounds {
    * The per-round ratios {@code a / b} of CPU time (plus collector pauses) per operation: what
    * single-threaded work costs, without the time other processes held the core.
    */
-  double[] cpuRatios(String a, String b) {
+  double[][] cpuRatios(String a, String b) {
     return ratios(a, b, Sample::cpuNanosPerOp);
   }
 
-  /** The per-round ratios {@code a / b} of bytes allocated per operation. */
-  double[] allocationRatios(String a, String b) {
+  /** The per-round ratios {@code a / b} of bytes allocated per operation, by JVM. */
+  double[][] allocationRatios(String a, String b) {
     return ratios(a, b, Sample::bytesPerOp);
   }
 
-  private double[] ratios(String a, String b, ToDoubleFunction<Sample> figure) {
-    List<Sample> as = samples.get(a);
-    List<Sample> bs = samples.get(b);
-    double[] ratios = new double[as.size()];
-    for (int i = 0; i < ratios.length; i++) {
-      ratios[i] = figure.applyAsDouble(as.get(i)) / figure.applyAsDouble(bs.get(i));
+  private double[][] ratios(String a, String b, ToDoubleFunction<Sample> figure) {
+    List<List<Sample>> as = samples.get(a);
+    List<List<Sample>> bs = samples.get(b);
+    double[][] ratios = new double[as.size()][];
+    for (int g = 0; g < ratios.length; g++) {
+      ratios[g] = new double[as.get(g).size()];
+      for (int i = 0; i < ratios[g].length; i++) {
+        ratios[g][i] =
+            figure.applyAsDouble(as.get(g).get(i)) / figure.applyAsDouble(bs.get(g).get(i));
+      }
     }
     return ratios;
   }
 
+  private double median(String name, ToDoubleFunction<Sample> figure) {
+    return Interval.median(
+        samples.get(name).stream().flatMap(List::stream).mapToDouble(figure).toArray());
+  }
+
   /** The median time per operation of one contender across the counted rounds. */
   double medianNanos(String name) {
-    return Interval.median(samples.get(name).stream().mapToDouble(Sample::nanosPerOp).toArray());
+    return median(name, Sample::nanosPerOp);
   }
 
   /** The median CPU nanoseconds (plus collector pauses) per operation of one contender. */
   double medianCpuNanos(String name) {
-    return Interval.median(samples.get(name).stream().mapToDouble(Sample::cpuNanosPerOp).toArray());
+    return median(name, Sample::cpuNanosPerOp);
   }
 
   /** The median bytes allocated per operation of one contender across the counted rounds. */
   double medianBytes(String name) {
-    return Interval.median(samples.get(name).stream().mapToDouble(Sample::bytesPerOp).toArray());
+    return median(name, Sample::bytesPerOp);
   }
 
   /** An operation that may throw, for the contenders made by {@link #timed}. */
