@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
-import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -37,13 +36,7 @@ class ParallelPagingTest {
 
   /** Serves {@code pages.apply(n)} for a request of page n, from several threads at once. */
   private void serve(IntFunction<MockResponse> pages) {
-    server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            return pages.apply(Integer.parseInt(request.getRequestUrl().queryParameter("page")));
-          }
-        });
+    TestServers.serve(server, pages);
   }
 
   /** Page n of {@code total} conferences in pages of {@code size}. */

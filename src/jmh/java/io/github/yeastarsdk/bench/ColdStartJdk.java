@@ -1,7 +1,6 @@
 package io.github.yeastarsdk.bench;
 
 import com.squareup.moshi.JsonAdapter;
-import io.github.yeastarsdk.Conference;
 import io.github.yeastarsdk.ConferenceListResponse;
 import io.github.yeastarsdk.YeastarJson;
 import java.io.InputStream;
@@ -46,21 +45,6 @@ public final class ColdStartJdk {
     try (BufferedSource body = Okio.buffer(Okio.source(response.body()))) {
       page = adapter.fromJson(body);
     }
-    StringBuilder out = new StringBuilder();
-    for (Conference conference : page.data()) {
-      out.append(conference.id())
-          .append('\t')
-          .append(conference.number())
-          .append('\t')
-          .append(conference.name())
-          .append('\n');
-    }
-    out.append("page 1: ")
-        .append(page.data().size())
-        .append(" of ")
-        .append(page.totalNumber())
-        .append('\n');
-    System.out.print(out);
-    System.out.println("main_to_page_ns=" + (System.nanoTime() - start));
+    ColdStartOutput.print(page.data(), page.totalNumber(), start);
   }
 }

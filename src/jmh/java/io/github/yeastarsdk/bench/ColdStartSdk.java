@@ -25,22 +25,7 @@ public final class ColdStartSdk {
     try (YeastarClient pbx =
         YeastarClient.builder().baseUrl(args[0]).accessToken("bench-token").build()) {
       Page<Conference> page = pbx.conferences().list(1, 20);
-      StringBuilder out = new StringBuilder();
-      for (Conference conference : page.items()) {
-        out.append(conference.id())
-            .append('\t')
-            .append(conference.number())
-            .append('\t')
-            .append(conference.name())
-            .append('\n');
-      }
-      out.append("page 1: ")
-          .append(page.items().size())
-          .append(" of ")
-          .append(page.totalNumber())
-          .append('\n');
-      System.out.print(out);
+      ColdStartOutput.print(page.items(), page.totalNumber(), start);
     }
-    System.out.println("main_to_page_ns=" + (System.nanoTime() - start));
   }
 }

@@ -88,10 +88,14 @@ record Jars(Path dir, Path sdkJar, Path sdkProgram, Path jdkProgram, List<Artifa
     return new Jars(dir, sdkJar, sdkProgram, jdkProgram, classpath);
   }
 
-  /** The class files of one program class and its nested classes. */
+  /** The class files of a program's main class and of what it prints with. */
   private static Predicate<String> program(Class<?> main) {
-    String name = main.getName().replace('.', '/');
-    return entry -> entry.equals(name + ".class") || entry.startsWith(name + "$");
+    return entry -> isClassOf(entry, main) || isClassOf(entry, ColdStartOutput.class);
+  }
+
+  private static boolean isClassOf(String entry, Class<?> type) {
+    String name = type.getName().replace('.', '/');
+    return entry.equals(name + ".class") || entry.startsWith(name + "$");
   }
 
   private static void jar(
