@@ -53,6 +53,18 @@ final class ColdStart {
     return sdkCommand;
   }
 
+  /** The SDK command as one would type it: java from the PATH, paths from here, URL for URL. */
+  String sdkCommandAsTyped() {
+    Path here = Path.of("").toAbsolutePath();
+    List<String> typed = new ArrayList<>(List.of("java"));
+    for (String word : sdkCommand.subList(1, sdkCommand.size())) {
+      Path path = Path.of(word);
+      word = path.isAbsolute() && path.startsWith(here) ? here.relativize(path).toString() : word;
+      typed.add(word.replaceAll("http://127\\.0\\.0\\.1:\\d+/?", "URL"));
+    }
+    return String.join(" ", typed);
+  }
+
   static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }

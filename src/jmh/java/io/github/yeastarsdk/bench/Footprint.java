@@ -75,6 +75,19 @@ final class Footprint {
     int classes() {
       return entries.stream().mapToInt(Entry::classes).sum();
     }
+
+    /** The jars that give no class at all, or classes another jar of the set also gives. */
+    List<String> staleOrDuplicate() {
+      return entries.stream()
+          .filter(e -> e.classes() == 0 || e.duplicated() > 0)
+          .map(
+              e ->
+                  e.name()
+                      + (e.classes() == 0
+                          ? " (no classes)"
+                          : " (" + e.duplicated() + " classes also in another jar)"))
+          .toList();
+    }
   }
 
   private Footprint() {}

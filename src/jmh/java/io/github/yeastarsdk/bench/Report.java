@@ -55,7 +55,11 @@ final class Report {
                 "Made by `./mvnw -Pbench package -DskipTests` at %s UTC; the figures took %d s. "
                     + "Machine: %s. Load average (1 / 5 / 15 min) %s before, %s after: the machine "
                     + "was shared with other builds, which is what the method below is for.\n\n",
-                run.started().truncatedTo(ChronoUnit.MINUTES),
+                run.started()
+                    .truncatedTo(ChronoUnit.MINUTES)
+                    .toString()
+                    .replace('T', ' ')
+                    .replace("Z", ""),
                 run.seconds(),
                 Machine.describe(),
                 run.loadBefore(),
@@ -96,6 +100,12 @@ final class Report {
             stock.entries().size(),
             stock.bytes(),
             stock.classes()));
+    List<String> stale = sdk.staleOrDuplicate();
+    md.append(
+        f(
+            "| runtime footprint: no stale or duplicate artifacts | %s | %s |\n",
+            stale.isEmpty() ? "none" : String.join(", ", stale),
+            stale.isEmpty() ? "met" : "**not met**"));
     md.append(
         "\nA target not met is reported as measured; [README.md](../README.md#benchmarks) says "
             + "what limits it.\n");
@@ -219,9 +229,7 @@ final class Report {
             "Whole processes, `java -jar` with no JVM options, against a loopback server in the "
                 + "harness's JVM; a run counts from just before the process starts to its exit. The SDK "
                 + "program measured is `")
-        .append(
-            String.join(" ", coldStart.sdkCommand())
-                .replaceAll("http://127\\.0\\.0\\.1:\\d+/", "URL"))
+        .append(coldStart.sdkCommandAsTyped())
         .append(
             "`.\n\n| program | ms (median) | × the JDK HttpClient program [95 % CI] | its own clock |\n|---|---:|---|---|\n");
     String[][] rows = {
