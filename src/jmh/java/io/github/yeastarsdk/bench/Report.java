@@ -264,7 +264,10 @@ final class Report {
     md.append(
         "\n*Its own clock*: what the program measured from `main()` on (`main_to_page`: to the page "
             + "printed; `build`: `YeastarClient.builder()…build()` alone); the rest of the process time is "
-            + "the JVM starting and stopping.\n\nClasses loaded, by origin (one run each with "
+            + "the JVM starting and stopping. To time the same jars with a whole-process timer after a "
+            + "run: `java -cp target/classes io.github.yeastarsdk.bench.LoopbackServer` prints a URL, "
+            + "then `hyperfine -N -w 2 -r 15 'java -jar target/bench/coldstart/sdk-program.jar URL' "
+            + "'java -jar target/bench/coldstart/jdk-program.jar URL'`.\n\nClasses loaded, by origin (one run each with "
             + "`-Xlog:class+load`):\n\n| origin |");
     List<String> programs = new ArrayList<>(classes.keySet());
     TreeSet<String> origins = new TreeSet<>();
