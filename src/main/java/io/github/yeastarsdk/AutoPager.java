@@ -1,8 +1,10 @@
 package io.github.yeastarsdk;
 
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
@@ -11,25 +13,39 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Every item of a listing, page after page. While the caller works through one page, the next one
- * is already being fetched, so at most two pages are held at a time. Each iteration starts again
- * from the first page.
+ * Every item of a listing, page after page, in the PBX's order. While the caller works through one
+ * page, the following ones are already being fetched: one by default, up to {@link
+ * PagingOptions#pagesInFlight()} once the first page has given the total. At most {@code
+ * pagesInFlight + 1} pages are held at a time, and no page is requested more than {@code
+ * pagesInFlight} pages ahead of the one the caller is on. Each iteration starts again from the
+ * first page.
  */
 public final class AutoPager<T> implements Iterable<T> {
   private final Supplier<CompletableFuture<Page<T>>> firstPage;
+  private final PagingOptions options;
+
+  AutoPager(Supplier<CompletableFuture<Page<T>>> firstPage, PagingOptions options) {
+    this.firstPage = firstPage;
+    this.options = Objects.requireNonNull(options, "options == null");
+  }
 
   AutoPager(Supplier<CompletableFuture<Page<T>>> firstPage) {
-    this.firstPage = firstPage;
+    this(firstPage, PagingOptions.defaults());
   }
 
+  /**
+   * Starts a listing; the first page is requested now.
+   *
+   * @throws YeastarException from {@code hasNext()} or {@code next()}, if a page cannot be fetched
+   */
   @Override
   public Iterator<T> iterator() {
-    return new PageIterator<>(firstPage.get());
+    return new PageIterator<>(firstPage.get(), options.pagesInFlight());
   }
 
-  /** The items as a sequential stream; closing it cancels a page fetch in flight. */
+  /** The items as a sequential stream; closing it cancels the page fetches in flight. */
   public Stream<T> stream() {
-    PageIterator<T> iterator = new PageIterator<>(firstPage.get());
+    PageIterator<T> iterator = new PageIterator<>(firstPage.get(), options.pagesInFlight());
     return StreamSupport.stream(
             Spliterators.spliteratorUnknownSize(
                 iterator, Spliterator.ORDERED | Spliterator.NONNULL),
@@ -38,25 +54,77 @@ public final class AutoPager<T> implements Iterable<T> {
   }
 
   private static final class PageIterator<T> implements Iterator<T> {
+    private final int pagesInFlight;
     private Iterator<T> items = Collections.emptyIterator();
-    private CompletableFuture<Page<T>> next;
 
-    PageIterator(CompletableFuture<Page<T>> first) {
-      this.next = first;
+    /** Fetches requested and not yet handed out, in page order; at most pagesInFlight. */
+    private final ArrayDeque<CompletableFuture<Page<T>>> ahead = new ArrayDeque<>();
+
+    /** True while pages are requested by number, up to lastPage; false: one after another. */
+    private boolean byNumber;
+
+    private int total;
+    private int lastPage;
+    private int nextToRequest;
+    private boolean first = true;
+
+    PageIterator(CompletableFuture<Page<T>> first, int pagesInFlight) {
+      this.pagesInFlight = pagesInFlight;
+      ahead.add(first);
     }
 
     @Override
     public boolean hasNext() {
       while (!items.hasNext()) {
-        if (next == null) {
+        if (ahead.isEmpty()) {
           return false;
         }
-        Page<T> page = CompletableFutures.join(next);
-        // Ask for the following page now, so that it arrives while this one is consumed.
-        next = page.hasNextPage() ? page.nextPageAsync() : null;
+        Page<T> page;
+        try {
+          page = CompletableFutures.join(ahead.poll());
+        } catch (RuntimeException | Error e) {
+          cancel();
+          throw e;
+        }
+        requestFollowing(page);
         items = page.items().iterator();
       }
       return true;
+    }
+
+    /** Called once for each page as it is handed out: keeps the fetches ahead topped up. */
+    private void requestFollowing(Page<T> page) {
+      if (first) {
+        first = false;
+        // Only a full first page with a total lets later pages be asked for by number.
+        if (pagesInFlight > 1
+            && page.totalNumber() >= 0
+            && page.items().size() == page.pageSize()
+            && page.hasNextPage()) {
+          byNumber = true;
+          total = page.totalNumber();
+          lastPage = (int) ((total + (long) page.pageSize() - 1) / page.pageSize());
+          nextToRequest = page.page() + 1;
+        }
+      } else if (byNumber
+          && (page.totalNumber() != total
+              || (page.page() < lastPage && page.items().size() != page.pageSize()))) {
+        // The list changed under the listing: numbered pages no longer line up with the total.
+        // Fetches already made are still handed out in order; after them, one page at a time.
+        byNumber = false;
+      }
+      if (!page.hasNextPage()) {
+        // An empty or last page ends the listing, whatever else was requested.
+        cancel();
+        return;
+      }
+      if (byNumber) {
+        while (ahead.size() < pagesInFlight && nextToRequest <= lastPage) {
+          ahead.add(page.fetchPage(nextToRequest++));
+        }
+      } else if (ahead.isEmpty()) {
+        ahead.add(page.nextPageAsync());
+      }
     }
 
     @Override
@@ -68,9 +136,9 @@ public final class AutoPager<T> implements Iterable<T> {
     }
 
     void cancel() {
-      if (next != null) {
-        next.cancel(true);
-        next = null;
+      CompletableFuture<Page<T>> fetch;
+      while ((fetch = ahead.poll()) != null) {
+        fetch.cancel(true);
       }
     }
   }

@@ -24,6 +24,21 @@ final class CompletableFutures {
     }
   }
 
+  /**
+   * Returns {@code derived}, which runs {@code onCancel} when it is cancelled. A future made by
+   * {@code thenApply} or {@code exceptionallyCompose} does not pass its cancellation back to the
+   * futures it was made from, so without this a cancelled page fetch would still run to the end.
+   */
+  static <T> CompletableFuture<T> onCancel(CompletableFuture<T> derived, Runnable onCancel) {
+    derived.whenComplete(
+        (value, error) -> {
+          if (derived.isCancelled()) {
+            onCancel.run();
+          }
+        });
+    return derived;
+  }
+
   /** Marks where a caller waited for a failed asynchronous call. */
   private static final class CallSite extends RuntimeException {
     CallSite() {

@@ -34,8 +34,11 @@ public final class Conferences {
 
   /** Returns one page of conferences without blocking the caller. */
   public CompletableFuture<Page<Conference>> listAsync(ConferenceListParams params) {
-    return auth.executeAsync(token -> params.call(api, token))
-        .thenApply(response -> toPage(response, params));
+    CompletableFuture<ConferenceListResponse> response =
+        auth.executeAsync(token -> params.call(api, token));
+    // Cancelling the page must cancel the call: a derived future does not pass it back.
+    return CompletableFutures.onCancel(
+        response.thenApply(r -> toPage(r, params)), () -> response.cancel(true));
   }
 
   /**
@@ -44,6 +47,14 @@ public final class Conferences {
    */
   public AutoPager<Conference> listAll(ConferenceListParams params) {
     return new AutoPager<>(() -> listAsync(params));
+  }
+
+  /**
+   * As {@link #listAll(ConferenceListParams)}, with up to {@code paging.pagesInFlight()} pages
+   * fetched at once once the first page has given the total.
+   */
+  public AutoPager<Conference> listAll(ConferenceListParams params, PagingOptions paging) {
+    return new AutoPager<>(() -> listAsync(params), paging);
   }
 
   private Page<Conference> toPage(ConferenceListResponse response, ConferenceListParams params) {

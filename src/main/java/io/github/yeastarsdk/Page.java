@@ -74,6 +74,11 @@ public final class Page<T> {
     return fetch.apply(page + 1);
   }
 
+  /** Fetches page {@code number} of the same listing, for a pager that runs ahead. */
+  CompletableFuture<Page<T>> fetchPage(int number) {
+    return fetch.apply(number);
+  }
+
   @Override
   public String toString() {
     return "Page(page="

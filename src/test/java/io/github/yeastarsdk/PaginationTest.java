@@ -12,7 +12,6 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
-import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -29,13 +28,7 @@ class PaginationTest {
 
   /** Serves {@code pages.apply(n)} for a request of page n. */
   private void serve(IntFunction<MockResponse> pages) {
-    server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            return pages.apply(Integer.parseInt(request.getRequestUrl().queryParameter("page")));
-          }
-        });
+    TestServers.serve(server, pages);
   }
 
   /** A PBX holding {@code total} conferences, answering pages of {@code size}. */

@@ -1,8 +1,11 @@
 package io.github.yeastarsdk;
 
 import java.time.Duration;
+import java.util.function.IntFunction;
+import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 
 /** Shared set-up for the tests that run the client against a MockWebServer. */
 final class TestServers {
@@ -15,6 +18,17 @@ final class TestServers {
         .baseUrl(server.url("/").toString())
         .accessToken(TOKEN)
         .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(5));
+  }
+
+  /** Serves {@code pages.apply(n)} for a request of page n, from as many threads as ask. */
+  static void serve(MockWebServer server, IntFunction<MockResponse> pages) {
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return pages.apply(Integer.parseInt(request.getRequestUrl().queryParameter("page")));
+          }
+        });
   }
 
   static MockResponse json(String body) {

@@ -58,6 +58,16 @@ final class LoopbackServer implements AutoCloseable {
     server.start();
   }
 
+  /**
+   * Serves {@code args[0]} conferences (default 100) until the process is stopped, printing the
+   * base URL: a server for timing the cold-start jars with a whole-process timer by hand.
+   */
+  public static void main(String[] args) throws IOException {
+    LoopbackServer server =
+        new LoopbackServer(args.length > 0 ? Integer.parseInt(args[0]) : 100, 0);
+    System.out.println(server.baseUrl());
+  }
+
   String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
   }

@@ -17,7 +17,12 @@ final class RetainedPages {
   private RetainedPages() {}
 
   /** What the measurement saw. */
-  record Retained(int maxLiveConferences, long maxHeapGrowthBytes, long onePageHeapBytes) {}
+  record Retained(
+      int maxLiveConferences,
+      int boundariesAboveOnePage,
+      int boundaries,
+      long maxHeapGrowthBytes,
+      long onePageHeapBytes) {}
 
   private static long usedHeapAfterGc() {
     System.gc();
@@ -32,6 +37,8 @@ final class RetainedPages {
     LoopbackServer server = new LoopbackServer(total, 0);
     List<WeakReference<Conference>> handedOut = new ArrayList<>();
     int maxLive = 0;
+    int abovePage = 0;
+    int boundaries = 0;
     long maxGrowth = 0;
     long onePageBytes;
     try (YeastarClient pbx =
@@ -61,11 +68,15 @@ final class RetainedPages {
           // Forget the ones already collected, so that the watch list itself stays small.
           handedOut.removeIf(ref -> ref.get() == null);
           maxLive = Math.max(maxLive, handedOut.size());
+          boundaries++;
+          if (handedOut.size() > pageSize) {
+            abovePage++;
+          }
         }
       }
     } finally {
       server.close();
     }
-    return new Retained(maxLive, maxGrowth, onePageBytes);
+    return new Retained(maxLive, abovePage, boundaries, maxGrowth, onePageBytes);
   }
 }
