@@ -72,6 +72,10 @@ final class Authentication implements AutoCloseable {
 
   private <T extends Envelope> void run(
       Function<String, Call<T>> request, CompletableFuture<T> result, boolean first) {
+    if (result.isDone()) {
+      // Cancelled while it waited for a thread (a pager whose caller stopped): make no call.
+      return;
+    }
     String token;
     try {
       token = token();
