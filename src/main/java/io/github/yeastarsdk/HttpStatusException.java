@@ -15,6 +15,8 @@ public final class HttpStatusException extends YeastarException {
   /**
    * For callers' own tests; the SDK passes headers and excerpt through its redactor first.
    *
+   * @param status the HTTP status code
+   * @param headers the response headers
    * @param bodyExcerpt the start of the body; empty if there was none
    */
   public HttpStatusException(int status, Headers headers, String bodyExcerpt) {
@@ -24,20 +26,30 @@ public final class HttpStatusException extends YeastarException {
     this.bodyExcerpt = Objects.requireNonNull(bodyExcerpt, "bodyExcerpt == null");
   }
 
-  /** The HTTP status code. */
+  /**
+   * The HTTP status code.
+   *
+   * @return the status, for example 502
+   */
   public int status() {
     return status;
   }
 
   /**
-   * The response headers, for example {@code Retry-After}; cookies and credentials show as ██, and
-   * a secret that another header echoes (a {@code Location} with the token) is masked.
+   * The response headers, for example {@code Retry-After}.
+   *
+   * @return the headers; cookies and credentials show as ██, and a secret that another header
+   *     echoes (a {@code Location} with the token) is masked
    */
   public Headers headers() {
     return headers;
   }
 
-  /** The start of the response body, with secrets removed; empty if there was none. */
+  /**
+   * The start of the response body.
+   *
+   * @return the excerpt, with secrets removed; empty if there was none
+   */
   public String bodyExcerpt() {
     return bodyExcerpt;
   }
