@@ -10,9 +10,16 @@ import org.jspecify.annotations.Nullable;
  * secret it echoed masked.
  */
 public class ApiErrorException extends YeastarException {
+  /** The PBX's error code. */
   private final int errcode;
+
+  /** The PBX's error text, redacted; null if the answer had none. */
   private final @Nullable String errmsg;
+
+  /** The PBX's more specific message, redacted; null if it added none. */
   private final @Nullable String submsg;
+
+  /** The rejected parameters; empty if none were listed. */
   private final List<InvalidParam> invalidParams;
 
   /**

@@ -8,8 +8,13 @@ import okhttp3.Headers;
  * 200, so this usually comes from a proxy, a load balancer or the wrong base URL.
  */
 public final class HttpStatusException extends YeastarException {
+  /** The HTTP status code. */
   private final int status;
+
+  /** The response headers, redacted. */
   private final Headers headers;
+
+  /** The start of the body, redacted; empty if there was none. */
   private final String bodyExcerpt;
 
   /**

@@ -7,7 +7,10 @@ import org.jspecify.annotations.Nullable;
  * all, truncated, of the wrong types, or missing a required field.
  */
 public final class MalformedResponseException extends YeastarException {
+  /** The JSON path of the value that failed; null when the failure has no place in the body. */
   private final @Nullable String path;
+
+  /** The start of the body, redacted; empty if there was none. */
   private final String bodyExcerpt;
 
   /**
