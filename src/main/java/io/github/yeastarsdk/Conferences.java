@@ -1,15 +1,22 @@
 package io.github.yeastarsdk;
 
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
-/** The scheduled conferences of the PBX. Get it from {@link YeastarClient#conferences()}. */
+/**
+ * The scheduled conferences of the PBX. Get it from {@link YeastarClient#conferences()}. Every
+ * operation also takes {@link RequestOptions} for that call only; {@link #withRawResponse()} gives
+ * the same operations with the answer's HTTP status and headers.
+ */
 public final class Conferences {
   private final YeastarApi api;
   private final Authentication auth;
+  private final WithRawResponse withRawResponse;
 
   Conferences(YeastarApi api, Authentication auth) {
     this.api = api;
     this.auth = auth;
+    this.withRawResponse = new WithRawResponse();
   }
 
   /**
@@ -19,7 +26,17 @@ public final class Conferences {
    * @throws IllegalStateException if the client is closed
    */
   public Page<Conference> list(ConferenceListParams params) {
-    return toPage(auth.execute(token -> params.call(api, token)), params);
+    return list(params, RequestOptions.none());
+  }
+
+  /**
+   * Returns one page of conferences, with {@code options} for this call.
+   *
+   * @throws YeastarException if the call fails; {@link ApiErrorException} if the PBX refuses it
+   * @throws IllegalStateException if the client is closed
+   */
+  public Page<Conference> list(ConferenceListParams params, RequestOptions options) {
+    return withRawResponse.list(params, options).value();
   }
 
   /**
@@ -34,8 +51,13 @@ public final class Conferences {
 
   /** Returns one page of conferences without blocking the caller. */
   public CompletableFuture<Page<Conference>> listAsync(ConferenceListParams params) {
-    return auth.executeAsync(token -> params.call(api, token))
-        .thenApply(response -> toPage(response, params));
+    return listAsync(params, RequestOptions.none());
+  }
+
+  /** Returns one page of conferences without blocking the caller, with {@code options}. */
+  public CompletableFuture<Page<Conference>> listAsync(
+      ConferenceListParams params, RequestOptions options) {
+    return withRawResponse.listAsync(params, options).thenApply(RawResponse::value);
   }
 
   /**
@@ -43,15 +65,78 @@ public final class Conferences {
    * params.pageSize()} as the caller iterates.
    */
   public AutoPager<Conference> listAll(ConferenceListParams params) {
-    return new AutoPager<>(() -> listAsync(params));
+    return listAll(params, RequestOptions.none());
   }
 
-  private Page<Conference> toPage(ConferenceListResponse response, ConferenceListParams params) {
+  /** Like {@link #listAll(ConferenceListParams)}, with {@code options} for every page's call. */
+  public AutoPager<Conference> listAll(ConferenceListParams params, RequestOptions options) {
+    Objects.requireNonNull(params, "params == null");
+    Objects.requireNonNull(options, "options == null");
+    return new AutoPager<>(() -> listAsync(params, options));
+  }
+
+  /** The same operations, answering with the HTTP status and headers beside the value. */
+  public WithRawResponse withRawResponse() {
+    return withRawResponse;
+  }
+
+  /**
+   * The operations of {@link Conferences}, each answering with a {@link RawResponse}: the HTTP
+   * status and headers, and the value the plain operation returns. Failures throw the same
+   * exceptions.
+   */
+  public final class WithRawResponse {
+    private WithRawResponse() {}
+
+    /**
+     * Returns one page of conferences with the answer's status and headers.
+     *
+     * @throws YeastarException if the call fails; {@link ApiErrorException} if the PBX refuses it
+     * @throws IllegalStateException if the client is closed
+     */
+    public RawResponse<Page<Conference>> list(ConferenceListParams params) {
+      return list(params, RequestOptions.none());
+    }
+
+    /**
+     * Returns one page of conferences with the answer's status and headers, with {@code options}.
+     *
+     * @throws YeastarException if the call fails; {@link ApiErrorException} if the PBX refuses it
+     * @throws IllegalStateException if the client is closed
+     */
+    public RawResponse<Page<Conference>> list(ConferenceListParams params, RequestOptions options) {
+      check(params, options);
+      return auth.execute(token -> params.call(api, token, options))
+          .map(response -> toPage(response, params, options));
+    }
+
+    /** Like {@link #list(ConferenceListParams)}, without blocking the caller. */
+    public CompletableFuture<RawResponse<Page<Conference>>> listAsync(ConferenceListParams params) {
+      return listAsync(params, RequestOptions.none());
+    }
+
+    /** Like {@link #list(ConferenceListParams, RequestOptions)}, without blocking the caller. */
+    public CompletableFuture<RawResponse<Page<Conference>>> listAsync(
+        ConferenceListParams params, RequestOptions options) {
+      check(params, options);
+      return auth.executeAsync(token -> params.call(api, token, options))
+          .thenApply(raw -> raw.map(response -> toPage(response, params, options)));
+    }
+  }
+
+  private static void check(ConferenceListParams params, RequestOptions options) {
+    Objects.requireNonNull(params, "params == null");
+    Objects.requireNonNull(options, "options == null");
+  }
+
+  /** A page whose next page is asked for with the same parameters and options. */
+  private Page<Conference> toPage(
+      ConferenceListResponse response, ConferenceListParams params, RequestOptions options) {
     return new Page<>(
         response.data(),
         response.totalNumber(),
         params.page(),
         params.pageSize(),
-        page -> listAsync(params.withPage(page)));
+        page -> listAsync(params.withPage(page), options));
   }
 }

@@ -54,6 +54,8 @@ public final class YeastarClient implements AutoCloseable {
             .followRedirects(false)
             .followSslRedirects(false)
             .addInterceptor(new UserAgentInterceptor(builder.userAgent))
+            // Before the retries, so that every attempt carries the call's extra headers.
+            .addInterceptor(new RequestOptionsInterceptor())
             .addInterceptor(
                 new RetryInterceptor(builder.maxRetries, builder.retryDelay, builder.maxRetryDelay))
             // After the retries, so that every attempt is logged as sent (the token masked).

@@ -81,7 +81,7 @@ class FixtureSpecTest {
   }
 
   private FixtureExtensionListResponse list(ExtensionListParams params) {
-    return auth.execute(token -> params.call(api, token));
+    return auth.execute(token -> params.call(api, token, RequestOptions.none())).value();
   }
 
   @Test
