@@ -2,6 +2,7 @@ package io.github.yeastarsdk;
 
 import static io.github.yeastarsdk.TestServers.json;
 import static io.github.yeastarsdk.TestServers.page;
+import static io.github.yeastarsdk.TestServers.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,11 +48,7 @@ class FromEnvTest {
 
   @Test
   void clientIdAndSecretMakeAClientThatGetsItsOwnToken() throws Exception {
-    server.enqueue(
-        json(
-            "{\"errcode\":0,\"errmsg\":\"SUCCESS\",\"access_token\":\"issued-1\","
-                + "\"access_token_expire_time\":1800,\"refresh_token\":\"r-1\","
-                + "\"refresh_token_expire_time\":86400}"));
+    server.enqueue(tokens("issued-1", "r-1"));
     server.enqueue(page(1, 1, 1));
     server.enqueue(json("{\"errcode\":0,\"errmsg\":\"SUCCESS\"}"));
     try (YeastarClient pbx =

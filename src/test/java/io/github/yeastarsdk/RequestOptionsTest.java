@@ -2,8 +2,8 @@ package io.github.yeastarsdk;
 
 import static io.github.yeastarsdk.TestServers.client;
 import static io.github.yeastarsdk.TestServers.error;
-import static io.github.yeastarsdk.TestServers.json;
 import static io.github.yeastarsdk.TestServers.page;
+import static io.github.yeastarsdk.TestServers.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -151,12 +151,7 @@ class RequestOptionsTest {
             String path = request.getRequestUrl().encodedPath();
             if (path.endsWith("/get_token") || path.endsWith("/refresh_token")) {
               int n = issued.incrementAndGet();
-              return json(
-                  "{\"errcode\":0,\"errmsg\":\"SUCCESS\",\"access_token\":\"access-"
-                      + n
-                      + "\",\"access_token_expire_time\":1800,\"refresh_token\":\"r-"
-                      + n
-                      + "\",\"refresh_token_expire_time\":86400}");
+              return tokens("access-" + n, "r-" + n);
             }
             if (path.endsWith("/del_token")) {
               return error(0, "SUCCESS");
