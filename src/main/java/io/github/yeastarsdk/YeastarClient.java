@@ -62,7 +62,7 @@ public final class YeastarClient implements AutoCloseable {
             // After the retries, so that every attempt is logged as sent (the token masked).
             .addInterceptor(new HttpLogger(builder.logLevel, builder.logSink, redactor))
             .build();
-    FailureAnswers failures = new FailureAnswers(redactor, Errcodes::exception);
+    FailureAnswers failures = Errcodes.failureAnswers(redactor);
     YeastarApi api =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
