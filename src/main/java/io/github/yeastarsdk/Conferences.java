@@ -77,7 +77,9 @@ public final class Conferences {
 
   /**
    * Like {@link #listAll(ConferenceListParams)}, with up to {@code paging.pagesInFlight()} pages
-   * fetched at once once the first page has given the total.
+   * fetched together after the first page has given the total.
+   *
+   * @throws NullPointerException if {@code paging} is null
    */
   public AutoPager<Conference> listAll(ConferenceListParams params, PagingOptions paging) {
     return listAll(params, RequestOptions.none(), paging);
