@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * Lists the conferences of a tiny in-process PBX through the SDK, decodes and re-encodes one,
- * and maps an error answer to its exception; exits non-zero if anything differs from what the
- * SDK promises. The argument says how it was launched, which it checks too.
+ * Lists the conferences of a tiny in-process PBX through the SDK, decodes and re-encodes one, and
+ * maps an error answer to its exception; exits non-zero if anything differs from what the SDK
+ * promises. The argument says how it was launched, which it checks too.
  */
 public final class Main {
   private static final String PAGE =
