@@ -31,12 +31,13 @@ final class Authentication implements AutoCloseable {
   }
 
   /**
-   * Runs the call that {@code request} makes for a token, and returns its answer.
+   * Runs the call that {@code request} makes for a token, and returns its answer with the status
+   * and headers it came with.
    *
    * @throws IllegalStateException if the session is closed or the token supplier gave no token
    * @throws YeastarException for every failure of the call
    */
-  <T extends Envelope> T execute(Function<String, Call<T>> request) {
+  <T extends Envelope> RawResponse<T> execute(Function<String, Call<T>> request) {
     checkOpen();
     String token = token();
     try {
@@ -54,15 +55,16 @@ final class Authentication implements AutoCloseable {
   }
 
   /** Like {@link #execute}, without blocking the caller; cancelling the future cancels the call. */
-  <T extends Envelope> CompletableFuture<T> executeAsync(Function<String, Call<T>> request) {
+  <T extends Envelope> CompletableFuture<RawResponse<T>> executeAsync(
+      Function<String, Call<T>> request) {
     checkOpen();
-    CompletableFuture<T> result = new CompletableFuture<>();
+    CompletableFuture<RawResponse<T>> result = new CompletableFuture<>();
     attempt(request, result, true);
     return result;
   }
 
   private <T extends Envelope> void attempt(
-      Function<String, Call<T>> request, CompletableFuture<T> result, boolean first) {
+      Function<String, Call<T>> request, CompletableFuture<RawResponse<T>> result, boolean first) {
     try {
       executor.execute(() -> run(request, result, first));
     } catch (RejectedExecutionException closedMeanwhile) {
@@ -71,7 +73,7 @@ final class Authentication implements AutoCloseable {
   }
 
   private <T extends Envelope> void run(
-      Function<String, Call<T>> request, CompletableFuture<T> result, boolean first) {
+      Function<String, Call<T>> request, CompletableFuture<RawResponse<T>> result, boolean first) {
     if (result.isDone()) {
       // Cancelled while it waited for a thread (a pager whose caller stopped): make no call.
       return;

@@ -34,8 +34,8 @@ final class CallRunner {
     this.failures = failures;
   }
 
-  /** Runs {@code call} and returns its successful answer. */
-  <T extends Envelope> T execute(Call<T> call) {
+  /** Runs {@code call} and returns its successful answer, with the answer's status and headers. */
+  <T extends Envelope> RawResponse<T> execute(Call<T> call) {
     Response<T> response;
     try {
       response = call.execute();
@@ -46,8 +46,8 @@ final class CallRunner {
   }
 
   /** Runs {@code call} without blocking; the future fails with a {@link YeastarException}. */
-  <T extends Envelope> CompletableFuture<T> executeAsync(Call<T> call) {
-    CompletableFuture<T> future = new CompletableFuture<>();
+  <T extends Envelope> CompletableFuture<RawResponse<T>> executeAsync(Call<T> call) {
+    CompletableFuture<RawResponse<T>> future = new CompletableFuture<>();
     future.whenComplete(
         (value, error) -> {
           if (future.isCancelled()) {
@@ -74,7 +74,7 @@ final class CallRunner {
     return future;
   }
 
-  private <T extends Envelope> T checked(Response<T> response) {
+  private <T extends Envelope> RawResponse<T> checked(Response<T> response) {
     if (!response.isSuccessful()) {
       throw new HttpStatusException(
           response.code(), redactor.redact(response.headers()), excerpt(response.errorBody()));
@@ -87,7 +87,7 @@ final class CallRunner {
     if (body.failed()) {
       throw failures.exception(body.failure());
     }
-    return body;
+    return new RawResponse<>(response.code(), response.headers(), body);
   }
 
   /**

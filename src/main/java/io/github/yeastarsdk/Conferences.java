@@ -1,15 +1,22 @@
 package io.github.yeastarsdk;
 
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
-/** The scheduled conferences of the PBX. Get it from {@link YeastarClient#conferences()}. */
+/**
+ * The scheduled conferences of the PBX. Get it from {@link YeastarClient#conferences()}. Every
+ * operation also takes {@link RequestOptions} for that call only; {@link #withRawResponse()} gives
+ * the same operations with the answer's HTTP status and headers.
+ */
 public final class Conferences {
   private final YeastarApi api;
   private final Authentication auth;
+  private final WithRawResponse withRawResponse;
 
   Conferences(YeastarApi api, Authentication auth) {
     this.api = api;
     this.auth = auth;
+    this.withRawResponse = new WithRawResponse();
   }
 
   /**
@@ -19,7 +26,17 @@ public final class Conferences {
    * @throws IllegalStateException if the client is closed
    */
   public Page<Conference> list(ConferenceListParams params) {
-    return toPage(auth.execute(token -> params.call(api, token)), params);
+    return list(params, RequestOptions.none());
+  }
+
+  /**
+   * Returns one page of conferences, with {@code options} for this call.
+   *
+   * @throws YeastarException if the call fails; {@link ApiErrorException} if the PBX refuses it
+   * @throws IllegalStateException if the client is closed
+   */
+  public Page<Conference> list(ConferenceListParams params, RequestOptions options) {
+    return withRawResponse.list(params, options).value();
   }
 
   /**
@@ -34,11 +51,15 @@ public final class Conferences {
 
   /** Returns one page of conferences without blocking the caller. */
   public CompletableFuture<Page<Conference>> listAsync(ConferenceListParams params) {
-    CompletableFuture<ConferenceListResponse> response =
-        auth.executeAsync(token -> params.call(api, token));
-    // Cancelling the page must cancel the call: a derived future does not pass it back.
-    return CompletableFutures.onCancel(
-        response.thenApply(r -> toPage(r, params)), () -> response.cancel(true));
+    return listAsync(params, RequestOptions.none());
+  }
+
+  /** Returns one page of conferences without blocking the caller, with {@code options}. */
+  public CompletableFuture<Page<Conference>> listAsync(
+      ConferenceListParams params, RequestOptions options) {
+    CompletableFuture<RawResponse<Page<Conference>>> raw =
+        withRawResponse.listAsync(params, options);
+    return CompletableFutures.onCancel(raw.thenApply(RawResponse::value), () -> raw.cancel(true));
   }
 
   /**
@@ -46,23 +67,102 @@ public final class Conferences {
    * params.pageSize()} as the caller iterates.
    */
   public AutoPager<Conference> listAll(ConferenceListParams params) {
-    return new AutoPager<>(() -> listAsync(params));
+    return listAll(params, RequestOptions.none());
+  }
+
+  /** Like {@link #listAll(ConferenceListParams)}, with {@code options} for every page's call. */
+  public AutoPager<Conference> listAll(ConferenceListParams params, RequestOptions options) {
+    return listAll(params, options, PagingOptions.defaults());
   }
 
   /**
-   * As {@link #listAll(ConferenceListParams)}, with up to {@code paging.pagesInFlight()} pages
-   * fetched at once once the first page has given the total.
+   * Like {@link #listAll(ConferenceListParams)}, with up to {@code paging.pagesInFlight()} pages
+   * fetched together after the first page has given the total.
+   *
+   * @throws NullPointerException if {@code paging} is null
    */
   public AutoPager<Conference> listAll(ConferenceListParams params, PagingOptions paging) {
-    return new AutoPager<>(() -> listAsync(params), paging);
+    return listAll(params, RequestOptions.none(), paging);
   }
 
-  private Page<Conference> toPage(ConferenceListResponse response, ConferenceListParams params) {
+  /**
+   * Like {@link #listAll(ConferenceListParams, PagingOptions)}, with {@code options} for every
+   * page's call.
+   */
+  public AutoPager<Conference> listAll(
+      ConferenceListParams params, RequestOptions options, PagingOptions paging) {
+    Objects.requireNonNull(params, "params == null");
+    Objects.requireNonNull(options, "options == null");
+    Objects.requireNonNull(paging, "paging == null");
+    return new AutoPager<>(() -> listAsync(params, options), paging);
+  }
+
+  /** The same operations, answering with the HTTP status and headers beside the value. */
+  public WithRawResponse withRawResponse() {
+    return withRawResponse;
+  }
+
+  /**
+   * The operations of {@link Conferences}, each answering with a {@link RawResponse}: the HTTP
+   * status and headers, and the value the plain operation returns. Failures throw the same
+   * exceptions.
+   */
+  public final class WithRawResponse {
+    private WithRawResponse() {}
+
+    /**
+     * Returns one page of conferences with the answer's status and headers.
+     *
+     * @throws YeastarException if the call fails; {@link ApiErrorException} if the PBX refuses it
+     * @throws IllegalStateException if the client is closed
+     */
+    public RawResponse<Page<Conference>> list(ConferenceListParams params) {
+      return list(params, RequestOptions.none());
+    }
+
+    /**
+     * Returns one page of conferences with the answer's status and headers, with {@code options}.
+     *
+     * @throws YeastarException if the call fails; {@link ApiErrorException} if the PBX refuses it
+     * @throws IllegalStateException if the client is closed
+     */
+    public RawResponse<Page<Conference>> list(ConferenceListParams params, RequestOptions options) {
+      check(params, options);
+      return auth.execute(token -> params.call(api, token, options))
+          .map(response -> toPage(response, params, options));
+    }
+
+    /** Like {@link #list(ConferenceListParams)}, without blocking the caller. */
+    public CompletableFuture<RawResponse<Page<Conference>>> listAsync(ConferenceListParams params) {
+      return listAsync(params, RequestOptions.none());
+    }
+
+    /** Like {@link #list(ConferenceListParams, RequestOptions)}, without blocking the caller. */
+    public CompletableFuture<RawResponse<Page<Conference>>> listAsync(
+        ConferenceListParams params, RequestOptions options) {
+      check(params, options);
+      CompletableFuture<RawResponse<ConferenceListResponse>> response =
+          auth.executeAsync(token -> params.call(api, token, options));
+      // Cancelling the page must cancel the call: a derived future does not pass it back.
+      return CompletableFutures.onCancel(
+          response.thenApply(raw -> raw.map(r -> toPage(r, params, options))),
+          () -> response.cancel(true));
+    }
+  }
+
+  private static void check(ConferenceListParams params, RequestOptions options) {
+    Objects.requireNonNull(params, "params == null");
+    Objects.requireNonNull(options, "options == null");
+  }
+
+  /** A page whose next page is asked for with the same parameters and options. */
+  private Page<Conference> toPage(
+      ConferenceListResponse response, ConferenceListParams params, RequestOptions options) {
     return new Page<>(
         response.data(),
         response.totalNumber(),
         params.page(),
         params.pageSize(),
-        page -> listAsync(params.withPage(page)));
+        page -> listAsync(params.withPage(page), options));
   }
 }

@@ -29,12 +29,21 @@ final class FailureAnswers {
         int errcode, String errmsg, String submsg, List<InvalidParam> invalidParams);
   }
 
+  /**
+   * The names of the envelope's fields and the status value that means success, as the spec's
+   * {@code x-envelope-*} marks give them.
+   */
+  record Fields(String status, int success, String message, String submessage, String details) {}
+
   private final Redactor redactor;
   private final Table table;
+  private final Fields fields;
 
-  FailureAnswers(Redactor redactor, Table table) {
+  /** Built by a spec's generated errcode table: {@code Errcodes.failureAnswers(redactor)}. */
+  FailureAnswers(Redactor redactor, Table table, Fields fields) {
     this.redactor = redactor;
     this.table = table;
+    this.fields = fields;
   }
 
   /** The exception that the errcode table names for {@code failure}, its texts redacted. */
@@ -78,9 +87,9 @@ final class FailureAnswers {
 
   /**
    * Reads {@code body}, which the spec's adapter refused, as a failure answer: a JSON object whose
-   * {@code errcode} is a number other than 0. Returns null for anything else, which then stays a
-   * malformed response. Values of the wrong JSON type are left out; a body that breaks off after
-   * the {@code errcode} still counts.
+   * status field ({@code errcode}) is a number other than the one for success (0). Returns null for
+   * anything else, which then stays a malformed response. Values of the wrong JSON type are left
+   * out; a body that breaks off after the {@code errcode} still counts.
    */
   @Nullable ApiErrorException readLeniently(Buffer body) {
     Integer errcode = null;
@@ -93,18 +102,23 @@ final class FailureAnswers {
       }
       reader.beginObject();
       while (reader.hasNext()) {
-        switch (reader.nextName()) {
-          case "errcode" -> errcode = integer(text(reader));
-          case "errmsg" -> errmsg = text(reader);
-          case "submsg" -> submsg = text(reader);
-          case "invalid_param_list" -> params(reader, params);
-          default -> reader.skipValue();
+        String name = reader.nextName();
+        if (name.equals(fields.status())) {
+          errcode = integer(text(reader));
+        } else if (name.equals(fields.message())) {
+          errmsg = text(reader);
+        } else if (name.equals(fields.submessage())) {
+          submsg = text(reader);
+        } else if (name.equals(fields.details())) {
+          params(reader, params);
+        } else {
+          reader.skipValue();
         }
       }
     } catch (IOException | JsonDataException brokenOff) {
       // Keep what was read before the break.
     }
-    if (errcode == null || errcode == 0) {
+    if (errcode == null || errcode == fields.success()) {
       return null;
     }
     return exception(new Envelope.Failure(errcode, errmsg, submsg, params));

@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  * more than {@code pagesInFlight} requests ahead of the caller. A page shorter than the page size
  * before the last, or a {@code total_number} that differs from the first page's, makes the rest of
  * the listing go one page at a time again.
+ *
+ * <p>OkHttp runs at most five requests to one host at once unless its dispatcher is told otherwise
+ * ({@code Dispatcher.setMaxRequestsPerHost}, on a client given to the builder); pages beyond that
+ * wait in its queue.
  */
 public final class PagingOptions {
   /** The most pages an {@link AutoPager} may request at once. */

@@ -15,8 +15,9 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Retries transient failures with exponential backoff and jitter. A PBX error (HTTP 200 with a
- * non-zero errcode) is never retried here: it is an answer, not a transient failure.
+ * Retries transient failures with exponential backoff and jitter, as often as the client's
+ * maxRetries or the call's own {@link RequestOptions} say. A PBX error (HTTP 200 with a non-zero
+ * errcode) is never retried here: it is an answer, not a transient failure.
  */
 final class RetryInterceptor implements Interceptor {
   /** A server that asks for a longer pause than this is not waited for: the caller decides. */
@@ -35,8 +36,10 @@ final class RetryInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
+    RequestOptions options = request.tag(RequestOptions.class);
+    int retries = options == null ? maxRetries : options.maxRetries(maxRetries);
     for (int attempt = 0; ; attempt++) {
-      boolean last = attempt >= maxRetries || !isIdempotent(request);
+      boolean last = attempt >= retries || !isIdempotent(request);
       Response response;
       try {
         response = chain.proceed(request);

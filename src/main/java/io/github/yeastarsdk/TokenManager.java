@@ -78,13 +78,14 @@ final class TokenManager implements TokenSource {
   private Tokens obtain(Tokens old) {
     if (old != null && clock.instant().isBefore(old.refreshUntil())) {
       try {
-        return issue(api.refreshToken(new RefreshTokenRequest(old.refresh())));
+        return issue(
+            api.refreshToken(new RefreshTokenRequest(old.refresh()), RequestOptions.none()));
       } catch (ApiErrorException | MalformedResponseException refreshFailed) {
         // The refresh token was refused: log in again below.
       }
     }
     try {
-      return issue(api.getToken(credentials));
+      return issue(api.getToken(credentials, RequestOptions.none()));
     } catch (ApiErrorException e) {
       // Asking again with the same credentials cannot succeed and counts towards the PBX's
       // block list, so every later call fails at once with the same answer.
@@ -108,7 +109,7 @@ final class TokenManager implements TokenSource {
   }
 
   private Tokens issue(Call<TokenResponse> call) {
-    TokenResponse response = runner.execute(call);
+    TokenResponse response = runner.execute(call).value();
     if (response.accessToken() == null || response.accessTokenExpireTime() == null) {
       throw new MalformedResponseException(
           "a successful token answer has no access_token", "$.access_token", "", null);
@@ -166,7 +167,7 @@ final class TokenManager implements TokenSource {
     if (tokens == null || !clock.instant().isBefore(tokens.expiresAt())) {
       return;
     }
-    Call<ApiResult> revoke = api.deleteToken(tokens.access());
+    Call<ApiResult> revoke = api.deleteToken(tokens.access(), RequestOptions.none());
     // A short limit of its own: closing must not wait for a PBX that stopped answering.
     revoke.timeout().timeout(REVOKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     try {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -54,12 +55,14 @@ public final class YeastarClient implements AutoCloseable {
             .followRedirects(false)
             .followSslRedirects(false)
             .addInterceptor(new UserAgentInterceptor(builder.userAgent))
+            // Before the retries, so that every attempt carries the call's extra headers.
+            .addInterceptor(new RequestOptionsInterceptor())
             .addInterceptor(
                 new RetryInterceptor(builder.maxRetries, builder.retryDelay, builder.maxRetryDelay))
             // After the retries, so that every attempt is logged as sent (the token masked).
             .addInterceptor(new HttpLogger(builder.logLevel, builder.logSink, redactor))
             .build();
-    FailureAnswers failures = new FailureAnswers(redactor, Errcodes::exception);
+    FailureAnswers failures = Errcodes.failureAnswers(redactor);
     YeastarApi api =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
@@ -81,6 +84,25 @@ public final class YeastarClient implements AutoCloseable {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A client configured from environment variables: {@code PBX_BASE_URL}; {@code PBX_ACCESS_TOKEN},
+   * or {@code PBX_CLIENT_ID} and {@code PBX_CLIENT_SECRET}; and optionally {@code PBX_LOG} ({@code
+   * none}, {@code basic}, {@code headers} or {@code body}). To change other settings too, use
+   * {@code builder().fromEnv()}.
+   *
+   * @throws IllegalStateException naming a required variable that is not set, or two that must not
+   *     be set together
+   * @throws IllegalArgumentException naming a variable whose value is not usable
+   */
+  public static YeastarClient fromEnv() {
+    return builder().fromEnv().build();
+  }
+
+  /** {@link #fromEnv()} from {@code env} instead of the process's environment; for tests. */
+  static YeastarClient fromEnv(Map<String, String> env) {
+    return builder().fromEnv(env).build();
   }
 
   /** The scheduled conferences of this PBX. */
@@ -130,6 +152,7 @@ public final class YeastarClient implements AutoCloseable {
   /** Configures a {@link YeastarClient}. Only the base URL and a token are required. */
   public static final class Builder {
     private String baseUrl;
+    private String baseUrlSetting = "baseUrl";
     private Supplier<String> tokenSupplier;
     private String clientId;
     private String clientSecret;
@@ -150,8 +173,31 @@ public final class YeastarClient implements AutoCloseable {
 
     /** The PBX as {@code scheme://host[:port]}; the SDK adds {@code /openapi/v1.0}. */
     public Builder baseUrl(String baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+      return baseUrl(Objects.requireNonNull(baseUrl, "baseUrl == null"), "baseUrl");
+    }
+
+    /** The base URL, and the setting it came from, which an error about it names. */
+    Builder baseUrl(String baseUrl, String setting) {
+      this.baseUrl = baseUrl;
+      this.baseUrlSetting = setting;
       return this;
+    }
+
+    /**
+     * Takes the base URL, the credentials and the log level from environment variables, as {@link
+     * YeastarClient#fromEnv()} describes; settings made after this call override them.
+     *
+     * @throws IllegalStateException naming a required variable that is not set, or two that must
+     *     not be set together
+     * @throws IllegalArgumentException naming a variable whose value is not usable
+     */
+    public Builder fromEnv() {
+      return fromEnv(System.getenv());
+    }
+
+    /** {@link #fromEnv()} from {@code env}; for tests, which must not depend on the real one. */
+    Builder fromEnv(Map<String, String> env) {
+      return ClientEnvironment.apply(this, Objects.requireNonNull(env, "env == null"));
     }
 
     /** A fixed access token. */
@@ -285,7 +331,16 @@ public final class YeastarClient implements AutoCloseable {
         throw new IllegalStateException(
             "set either an access token or client credentials, not both");
       }
-      return new YeastarClient(this, BaseUrls.check(baseUrl, allowInsecureHttp));
+      HttpUrl url;
+      try {
+        url = BaseUrls.check(baseUrl, allowInsecureHttp);
+      } catch (IllegalArgumentException e) {
+        if (baseUrlSetting.equals("baseUrl")) {
+          throw e;
+        }
+        throw new IllegalArgumentException(baseUrlSetting + ": " + e.getMessage(), e);
+      }
+      return new YeastarClient(this, url);
     }
 
     private static Duration checkTimeout(String name, Duration value) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockWebServer;
@@ -106,6 +107,22 @@ class ClientRequestTest {
     assertThatThrownBy(() -> pbx.conferences().list(1, 1))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
+  }
+
+  @Test
+  void closeEndsTheThreadsThatWouldKeepAProgramRunning() throws Exception {
+    server.enqueue(page(1, 1, 1));
+    server.enqueue(page(1, 1, 1));
+    YeastarClient pbx = client(server).build();
+    pbx.conferences().list(1, 1);
+    pbx.conferences().listAsync(ConferenceListParams.builder().build()).get(10, TimeUnit.SECONDS);
+    OkHttpClient okHttp = pbx.okHttp();
+    assertThat(okHttp.connectionPool().connectionCount()).isEqualTo(1);
+    pbx.close();
+    // The dispatcher's threads are not daemons: a program could not end while they lived.
+    assertThat(okHttp.dispatcher().executorService().awaitTermination(10, TimeUnit.SECONDS))
+        .isTrue();
+    assertThat(okHttp.connectionPool().connectionCount()).isZero();
   }
 
   @Test

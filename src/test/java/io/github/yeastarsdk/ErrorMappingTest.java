@@ -216,9 +216,33 @@ class ErrorMappingTest {
   }
 
   @Test
+  void lenientReadFollowsTheEnvelopeNamesItIsGivenNotFixedOnes() {
+    Redactor redactor = new Redactor();
+    FailureAnswers renamed =
+        new FailureAnswers(
+            redactor,
+            Errcodes::exception,
+            new FailureAnswers.Fields("code", 200, "message", "detail", "problems"));
+    ApiErrorException failure =
+        renamed.readLeniently(
+            new okio.Buffer()
+                .writeUtf8(
+                    "{\"code\":10005,\"message\":\"ACCESS DENIED\",\"detail\":\"no role\","
+                        + "\"problems\":[{\"field\":\"page\"}],\"errcode\":1}"));
+    assertThat(failure).isExactlyInstanceOf(AccessDeniedException.class);
+    assertThat(failure.errmsg()).isEqualTo("ACCESS DENIED");
+    assertThat(failure.submsg()).isEqualTo("no role");
+    assertThat(failure.invalidParams()).extracting(InvalidParam::field).containsExactly("page");
+    // The success value is the spec's too: here 200, so 0 is a failure and 200 is not.
+    assertThat(renamed.readLeniently(new okio.Buffer().writeUtf8("{\"code\":200}"))).isNull();
+    assertThat(renamed.readLeniently(new okio.Buffer().writeUtf8("{\"code\":0}")))
+        .isExactlyInstanceOf(ApiErrorException.class);
+  }
+
+  @Test
   void transportMessagesNameWhatHappened() {
     Redactor redactor = new Redactor();
-    CallRunner runner = new CallRunner(redactor, new FailureAnswers(redactor, Errcodes::exception));
+    CallRunner runner = new CallRunner(redactor, Errcodes.failureAnswers(redactor));
     assertThat(runner.transportFailure(new ConnectException("Network is unreachable")))
         .hasMessage("could not connect: Network is unreachable");
     assertThat(runner.transportFailure(new java.net.UnknownHostException("pbx.invalid")))

@@ -53,7 +53,7 @@ class FixtureSpecTest {
   /**
    * The fixture's own errcode table, generated from its x-errcodes, wired as the client wires its.
    */
-  private final FailureAnswers failures = new FailureAnswers(redactor, FixtureErrcodes::exception);
+  private final FailureAnswers failures = FixtureErrcodes.failureAnswers(redactor);
 
   private final FixtureYeastarApi api =
       new Retrofit.Builder()
@@ -81,7 +81,7 @@ class FixtureSpecTest {
   }
 
   private FixtureExtensionListResponse list(ExtensionListParams params) {
-    return auth.execute(token -> params.call(api, token));
+    return auth.execute(token -> params.call(api, token, RequestOptions.none())).value();
   }
 
   @Test

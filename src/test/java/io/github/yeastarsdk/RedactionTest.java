@@ -194,7 +194,7 @@ class RedactionTest {
       Authentication auth =
           new Authentication(
               TokenSource.of(() -> TOKEN),
-              new CallRunner(redactor, new FailureAnswers(redactor, Errcodes::exception)),
+              new CallRunner(redactor, Errcodes.failureAnswers(redactor)),
               redactor,
               Runnable::run);
       assertThat(auth.toString()).doesNotContain(TOKEN);

@@ -39,6 +39,16 @@ final class TestServers {
     return json("{\"errcode\":" + errcode + ",\"errmsg\":\"" + errmsg + "\"}");
   }
 
+  /** A successful token answer: the access token lives 30 minutes, the refresh token a day. */
+  static MockResponse tokens(String access, String refresh) {
+    return json(
+        "{\"errcode\":0,\"errmsg\":\"SUCCESS\",\"access_token\":\""
+            + access
+            + "\",\"access_token_expire_time\":1800,\"refresh_token\":\""
+            + refresh
+            + "\",\"refresh_token_expire_time\":86400}");
+  }
+
   /** A successful page of {@code count} conferences numbered from {@code firstId}. */
   static MockResponse page(int total, int firstId, int count) {
     StringBuilder data = new StringBuilder();

@@ -3,6 +3,7 @@ package io.github.yeastarsdk;
 import static io.github.yeastarsdk.TestServers.error;
 import static io.github.yeastarsdk.TestServers.json;
 import static io.github.yeastarsdk.TestServers.page;
+import static io.github.yeastarsdk.TestServers.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,15 +68,6 @@ class TokenManagementTest {
     public Clock withZone(java.time.ZoneId zone) {
       return this;
     }
-  }
-
-  private static MockResponse tokens(String access, String refresh) {
-    return json(
-        "{\"errcode\":0,\"errmsg\":\"SUCCESS\",\"access_token\":\""
-            + access
-            + "\",\"access_token_expire_time\":1800,\"refresh_token\":\""
-            + refresh
-            + "\",\"refresh_token_expire_time\":86400}");
   }
 
   /** get_token issues access-N / refresh-N; list answers with {@code list}. */

@@ -1,8 +1,6 @@
 package io.github.yeastarsdk.bench;
 
-import com.squareup.moshi.JsonAdapter;
-import io.github.yeastarsdk.ConferenceListResponse;
-import io.github.yeastarsdk.YeastarJson;
+import io.github.yeastarsdk.BenchWire;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,11 +37,9 @@ public final class ColdStartJdk {
     if (response.statusCode() != 200) {
       throw new IllegalStateException("HTTP " + response.statusCode());
     }
-    JsonAdapter<ConferenceListResponse> adapter =
-        YeastarJson.moshi().adapter(ConferenceListResponse.class);
-    ConferenceListResponse page;
+    BenchWire.ConferencePage page;
     try (BufferedSource body = Okio.buffer(Okio.source(response.body()))) {
-      page = adapter.fromJson(body);
+      page = BenchWire.decodeConferenceList(body);
     }
     ColdStartOutput.print(page.data(), page.totalNumber(), start);
   }

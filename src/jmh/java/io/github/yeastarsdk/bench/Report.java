@@ -107,7 +107,7 @@ final class Report {
             stale.isEmpty() ? "none" : String.join(", ", stale),
             stale.isEmpty() ? "met" : "**not met**"));
     md.append(
-        "\nA target not met is reported as measured; [README.md](../README.md#benchmarks) says "
+        "\nA target not met is reported as measured; [CONTRIBUTING.md](../CONTRIBUTING.md#benchmarks) says "
             + "what limits it.\n");
 
     md.append(

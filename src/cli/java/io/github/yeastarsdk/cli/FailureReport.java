@@ -1,0 +1,99 @@
+package io.github.yeastarsdk.cli;
+
+import io.github.yeastarsdk.ApiErrorException;
+import io.github.yeastarsdk.HttpStatusException;
+import io.github.yeastarsdk.MalformedResponseException;
+import io.github.yeastarsdk.TransportException;
+import io.github.yeastarsdk.YeastarException;
+import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/** Turns any throwable into the tool's one line on stderr and its exit status. */
+final class FailureReport {
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+  static final int INTERNAL = 70; // EX_SOFTWARE
+
+  private static final int MAX_LINE = 1000;
+
+  private final PrintWriter err;
+  private final Supplier<Secrets> secrets;
+  private final AtomicBoolean printed = new AtomicBoolean();
+
+  FailureReport(PrintWriter err, Supplier<Secrets> secrets) {
+    this.err = err;
+    this.secrets = secrets;
+  }
+
+  /** Prints the one line for {@code e}, unless a line was already printed; returns the status. */
+  int print(Throwable e) {
+    int status = status(e);
+    if (printed.compareAndSet(false, true)) {
+      String line = "error: " + oneLine(secretsOrNone().mask(describe(e)));
+      err.println(line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "..." : line);
+      err.flush();
+    }
+    return status;
+  }
+
+  private Secrets secretsOrNone() {
+    try {
+      return secrets.get();
+    } catch (RuntimeException e) {
+      return Secrets.of();
+    }
+  }
+
+  static int status(Throwable e) {
+    if (e instanceof ParameterException || e instanceof IllegalArgumentException) {
+      return USAGE;
+    }
+    if (e instanceof YeastarException || e instanceof OutputException) {
+      return FAILED;
+    }
+    return INTERNAL;
+  }
+
+  static String describe(Throwable e) {
+    if (e instanceof UnmatchedArgumentException unmatched) {
+      // Name an unknown option, but never echo a stray value: it may be a mistyped secret.
+      String first = unmatched.getUnmatched().isEmpty() ? "" : unmatched.getUnmatched().get(0);
+      return (first.startsWith("-") ? "unknown option " + first : "unexpected argument")
+          + " (see --help)";
+    } else if (e instanceof ParameterException) {
+      return e.getMessage() + " (see --help)";
+    } else if (e instanceof IllegalArgumentException) {
+      return e.getMessage();
+    } else if (e instanceof ApiErrorException) {
+      return "the PBX answered " + e.getMessage();
+    } else if (e instanceof HttpStatusException) {
+      return "unexpected " + e.getMessage();
+    } else if (e instanceof MalformedResponseException) {
+      return "malformed response: " + e.getMessage();
+    } else if (e instanceof TransportException) {
+      return "cannot reach the PBX: " + e.getMessage();
+    } else if (e instanceof YeastarException) {
+      return e.getMessage();
+    } else if (e instanceof OutputException) {
+      return e.getMessage() + ": " + summary(e.getCause());
+    }
+    return "internal error: " + summary(e);
+  }
+
+  private static String summary(Throwable e) {
+    if (e == null) {
+      return "no detail";
+    }
+    String message = e.getMessage();
+    String type = e.getClass().getSimpleName();
+    return message == null || message.isBlank() ? type : type + ": " + message;
+  }
+
+  /** Line breaks and other control characters become spaces: the report is one line. */
+  static String oneLine(String text) {
+    return text.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+  }
+}

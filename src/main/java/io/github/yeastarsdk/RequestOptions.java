@@ -1,0 +1,236 @@
+package io.github.yeastarsdk;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import retrofit2.Call;
+
+/**
+ * Settings for one call that override the client's, without building another client: a timeout, a
+ * retry count, extra headers and extra query parameters. Immutable; build one with {@link
+ * #builder()} and pass it to an operation, for example {@code conferences().list(params, options)}.
+ *
+ * <pre>{@code
+ * RequestOptions options = RequestOptions.builder()
+ *     .timeout(Duration.ofSeconds(5))
+ *     .maxRetries(0)
+ *     .putHeader("Prefer", "example=token_expired")
+ *     .build();
+ * }</pre>
+ *
+ * <p>They apply to the call they are given to, its retries and, when the PBX refuses the client's
+ * token, its one repeat with a renewed token; not to the token requests that the client makes for
+ * it.
+ */
+public final class RequestOptions {
+  private static final RequestOptions NONE = new Builder().build();
+
+  private final Duration timeout;
+  private final Integer maxRetries;
+  private final Map<String, List<String>> headers;
+  private final Map<String, List<String>> queryParams;
+
+  private RequestOptions(Builder builder) {
+    this.timeout = builder.timeout;
+    this.maxRetries = builder.maxRetries;
+    this.headers = copy(builder.headers);
+    this.queryParams = copy(builder.queryParams);
+  }
+
+  /** Options that change nothing: every setting is the client's. */
+  public static RequestOptions none() {
+    return NONE;
+  }
+
+  /** Returns a builder with no settings. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder that holds these settings. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.timeout = timeout;
+    builder.maxRetries = maxRetries;
+    headers.forEach((name, values) -> builder.headers.put(name, new ArrayList<>(values)));
+    queryParams.forEach((name, values) -> builder.queryParams.put(name, new ArrayList<>(values)));
+    return builder;
+  }
+
+  /** The time the whole call may take, retries included; empty for the client's callTimeout. */
+  public Optional<Duration> timeout() {
+    return Optional.ofNullable(timeout);
+  }
+
+  /** How often a transient failure is retried; empty for the client's maxRetries. */
+  public OptionalInt maxRetries() {
+    return maxRetries == null ? OptionalInt.empty() : OptionalInt.of(maxRetries);
+  }
+
+  /** The extra headers by name, each with its values in order; empty if none. */
+  public Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  /** The extra query parameters by name, each with its values in order; empty if none. */
+  public Map<String, List<String>> queryParams() {
+    return queryParams;
+  }
+
+  /** Sets this call's timeout on {@code call}, which has not run yet; returns it. */
+  <T> Call<T> applyTo(Call<T> call) {
+    if (timeout != null) {
+      call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return call;
+  }
+
+  /** Returns {@code request} with the extra headers and query parameters in place of its own. */
+  Request applyTo(Request request) {
+    if (headers.isEmpty() && queryParams.isEmpty()) {
+      return request;
+    }
+    Request.Builder result = request.newBuilder();
+    headers.forEach(
+        (name, values) -> {
+          result.removeHeader(name);
+          values.forEach(value -> result.addHeader(name, value));
+        });
+    if (!queryParams.isEmpty()) {
+      HttpUrl.Builder url = request.url().newBuilder();
+      queryParams.forEach(
+          (name, values) -> {
+            url.removeAllQueryParameters(name);
+            values.forEach(value -> url.addQueryParameter(name, value));
+          });
+      result.url(url.build());
+    }
+    return result.build();
+  }
+
+  /** The retry count for this call: its own, or else the client's {@code clientDefault}. */
+  int maxRetries(int clientDefault) {
+    return maxRetries != null ? maxRetries : clientDefault;
+  }
+
+  /** The names only: a header value may be a credential. */
+  @Override
+  public String toString() {
+    return "RequestOptions(timeout="
+        + timeout
+        + ", maxRetries="
+        + maxRetries
+        + ", headers="
+        + headers.keySet()
+        + ", queryParams="
+        + queryParams.keySet()
+        + ")";
+  }
+
+  private static Map<String, List<String>> copy(Map<String, List<String>> map) {
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    map.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /** Builds {@link RequestOptions}; every setting is checked when it is set. */
+  public static final class Builder {
+    private Duration timeout;
+    private Integer maxRetries;
+    private final Map<String, List<String>> headers = new LinkedHashMap<>();
+    private final Map<String, List<String>> queryParams = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /**
+     * The time the whole call may take, retries included, in place of the client's callTimeout;
+     * zero for no limit. The client's connect and read timeouts still apply to each attempt.
+     *
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
+    public Builder timeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout == null");
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("timeout must not be negative, was " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * How often a transient failure of this call is retried, in place of the client's maxRetries; 0
+     * for none.
+     *
+     * @throws IllegalArgumentException if {@code maxRetries} is negative
+     */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0) {
+        throw new IllegalArgumentException("maxRetries must be at least 0, was " + maxRetries);
+      }
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /**
+     * Adds a header value. The headers named here replace any the client would send under the same
+     * name, {@code User-Agent} included.
+     *
+     * @throws IllegalArgumentException if the name is not a valid header name or the value holds a
+     *     control or non-ASCII character; the message names the header, never its value
+     */
+    public Builder putHeader(String name, String value) {
+      Objects.requireNonNull(name, "name == null");
+      Objects.requireNonNull(value, "value == null");
+      HeaderChecks.checkName(name);
+      HeaderChecks.checkValue(name, value);
+      headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+      return this;
+    }
+
+    /** Removes the headers named {@code name} that this builder holds. */
+    public Builder removeHeader(String name) {
+      headers.remove(Objects.requireNonNull(name, "name == null"));
+      return this;
+    }
+
+    /**
+     * Adds a query parameter value. The parameters named here replace any the operation would send
+     * under the same name.
+     *
+     * @throws IllegalArgumentException if {@code name} is empty or {@code access_token}, which only
+     *     the client sets
+     */
+    public Builder putQueryParam(String name, String value) {
+      Objects.requireNonNull(name, "name == null");
+      Objects.requireNonNull(value, "value == null");
+      if (name.isEmpty()) {
+        throw new IllegalArgumentException("query parameter name is empty");
+      }
+      if (name.equals("access_token")) {
+        throw new IllegalArgumentException(
+            "query parameter access_token is set by the client from its token, not per call");
+      }
+      queryParams.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+      return this;
+    }
+
+    /** Removes the query parameters named {@code name} that this builder holds. */
+    public Builder removeQueryParam(String name) {
+      queryParams.remove(Objects.requireNonNull(name, "name == null"));
+      return this;
+    }
+
+    public RequestOptions build() {
+      return new RequestOptions(this);
+    }
+  }
+}
