@@ -55,20 +55,21 @@ before(() => {
   [packed] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('[')));
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'frontend', private: true, type: 'module' }));
   const dev = manifest.devDependencies;
-  const install = run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', join(scratch, packed.filename),
+  const install = run(npm, ['install', '--engine-strict', '--prefer-offline', '--no-audit', '--no-fund', join(scratch, packed.filename),
     `openapi-fetch@${dev['openapi-fetch']}`, `typescript@${dev.typescript}`], scratch);
   assert.equal(install.status, 0, install.output);
+  assert.doesNotMatch(install.output, /EBADENGINE|deprecated/, 'the install warns');
 });
 
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 test('npm pack ships the code, the spec and the generated types, and edits no tracked file', () => {
   const files = packed.files.map(f => f.path).sort();
-  for (const wanted of ['package.json', 'bin/yeastar-conference-mock.mjs', 'lib/serve.mjs', 'openapi.yaml', 'types/openapi.d.ts']) {
+  for (const wanted of ['package.json', 'README.md', 'bin/yeastar-conference-mock.mjs', 'lib/serve.mjs', 'openapi.yaml', 'types/openapi.d.ts']) {
     assert.ok(files.includes(wanted), `${wanted} is missing from ${files.join(', ')}`);
   }
   for (const file of files) {
-    assert.match(file, /^(package\.json|bin\/|lib\/|openapi\.yaml$|types\/)/, `${file} is not part of the package`);
+    assert.match(file, /^(package\.json|README\.md|bin\/|lib\/|openapi\.yaml$|types\/)/, `${file} is not part of the package`);
   }
   assert.equal(readFileSync(join(installed, 'openapi.yaml'), 'utf8'),
     readFileSync(join(mockDir, '..', 'openapi', 'openapi.yaml'), 'utf8'));
