@@ -2,6 +2,7 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from 'yeastar-conference-mock';
 
 const pbx = createClient<paths>({ baseUrl: 'http://127.0.0.1:4010' });
+// The spec requires a User-Agent; a browser may send its own instead of this one.
 const userAgent = { 'User-Agent': 'conference-screen' };
 
 // The request body and the answer are typed from the spec.
