@@ -121,6 +121,10 @@ test('npx yeastar-conference-mock serves the simulator behind the validating pro
       writeFileSync(join(scratch, 'tsconfig.json'), JSON.stringify(tsconfig(['typed-call.ts'], { noEmit: false, outDir: 'out' })));
       const compiled = run(process.execPath, [tsc, '-p', 'tsconfig.json'], scratch);
       assert.equal(compiled.status, 0, compiled.output);
+      // as Node resolves packages too (the package's exports), not only as bundlers do
+      writeFileSync(join(scratch, 'tsconfig.node.json'), JSON.stringify(tsconfig(['typed-call.ts'], { module: 'nodenext', moduleResolution: 'nodenext' })));
+      const checkedForNode = run(process.execPath, [tsc, '-p', 'tsconfig.node.json'], scratch);
+      assert.equal(checkedForNode.status, 0, checkedForNode.output);
       const script = join(scratch, 'out', 'typed-call.js');
       writeFileSync(script, readFileSync(script, 'utf8').replace("'http://127.0.0.1:4010'", JSON.stringify(mock.url)));
       const ran = run(process.execPath, [script], scratch, 30_000);
