@@ -22,7 +22,7 @@ const installed = join(scratch, 'node_modules', manifest.name);
 // scratch project's npm must not inherit them, or it would install into the mock itself.
 const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
 
-function run(command, args, cwd, timeout = 180_000) {
+function run(command, args, cwd, timeout = 300_000) {
   const result = spawnSync(command, args, { cwd, env: cleanEnv, encoding: 'utf8', timeout });
   return { ...result, output: `${result.stdout}\n${result.stderr}` };
 }
