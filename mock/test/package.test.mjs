@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { API, alive, call, descendants, mockDir, state, startMock } from './support.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const linux = process.platform === 'linux' ? false : 'reads /proc';
+// The process checks read /proc (Linux).
+const noProc = process.platform !== 'linux';
 const manifest = JSON.parse(readFileSync(join(mockDir, 'package.json'), 'utf8'));
 const example = readFileSync(join(mockDir, 'examples', 'typed-call.ts'), 'utf8');
 const scratch = mkdtempSync(join(tmpdir(), 'mock-package-'));
@@ -93,7 +94,7 @@ test('npx yeastar-conference-mock serves the simulator behind the validating pro
     const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
     const mock = await startMock({}, { command: [npx, '--no', manifest.name], cwd: scratch, baseEnv: cleanEnv });
     t.diagnostic(`npx yeastar-conference-mock ready in ${Date.now() - started} ms`);
-    const pids = linux ? [] : descendants(mock.child.pid);
+    const pids = noProc ? [] : descendants(mock.child.pid);
     try {
       const list = await call(mock.url, `${API}/conference/list?access_token=t&page=1&page_size=5&sort_by=name&order_by=desc`);
       assert.equal(list.status, 200);
@@ -109,7 +110,7 @@ test('npx yeastar-conference-mock serves the simulator behind the validating pro
       const { violations } = await state(mock.url);
       assert.equal(violations.response, 0);
       assert.ok(violations.request >= 1, JSON.stringify(violations));
-      if (!linux) {
+      if (!noProc) {
         const prism = pids.map(pid => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).find(a => a.some(x => x.includes('prism-cli')));
         assert.ok(prism, 'a Prism process runs');
         assert.ok(prism.includes(join(installed, 'openapi.yaml')), `Prism serves the packaged spec: ${prism.join(' ')}`);
@@ -126,7 +127,9 @@ test('npx yeastar-conference-mock serves the simulator behind the validating pro
       const checkedForNode = run(process.execPath, [tsc, '-p', 'tsconfig.node.json'], scratch);
       assert.equal(checkedForNode.status, 0, checkedForNode.output);
       const script = join(scratch, 'out', 'typed-call.js');
-      writeFileSync(script, readFileSync(script, 'utf8').replace("'http://127.0.0.1:4010'", JSON.stringify(mock.url)));
+      const emitted = readFileSync(script, 'utf8');
+      assert.ok(emitted.includes("'http://127.0.0.1:4010'"), emitted);
+      writeFileSync(script, emitted.replace("'http://127.0.0.1:4010'", JSON.stringify(mock.url)));
       const ran = run(process.execPath, [script], scratch, 30_000);
       assert.equal(ran.status, 0, ran.output);
       const lines = ran.stdout.trim().split('\n');
