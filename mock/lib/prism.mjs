@@ -1,13 +1,18 @@
 // Starts Prism (`prism mock` or `prism proxy`) as a child process in a process group of its own,
 // reads its log line by line with tokens masked, and stops the whole group.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SPEC_PATH } from './spec.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const PRISM_CLI = join(here, '..', 'node_modules', '@stainless-api', 'prism-cli', 'dist', 'index.js');
+// Resolved as Node resolves a dependency: in the repository it is in mock/node_modules, in an
+// installed package wherever npm placed it (usually hoisted into the project's node_modules).
+const prismPackage = createRequire(import.meta.url).resolve('@stainless-api/prism-cli/package.json');
+export const PRISM_CLI = join(dirname(prismPackage), JSON.parse(readFileSync(prismPackage, 'utf8')).bin.prism);
 const LISTENING = /Prism is listening on (http:\/\/\S+)/;
 
 /** Masks access and refresh tokens in a URL or log line: Prism logs every URL it forwards. */

@@ -11,12 +11,13 @@ const READY = /ready on (http:\/\/\S+)/;
 
 /**
  * Starts the mock with `env` added to this process's environment; resolves with
- * { url, child, log(), stop() }. `command` replaces `node scripts/serve.mjs` (e.g. npm start).
+ * { url, child, log(), stop() }. `command` replaces `node scripts/serve.mjs` (e.g. npm start),
+ * run in `cwd` with `baseEnv` (instead of this process's environment) when given.
  */
-export function startMock(env = {}, { command = [process.execPath, 'scripts/serve.mjs'], args = [], ready = READY } = {}) {
+export function startMock(env = {}, { command = [process.execPath, 'scripts/serve.mjs'], args = [], ready = READY, cwd = mockDir, baseEnv = process.env } = {}) {
   const child = spawn(command[0], [...command.slice(1), ...args], {
-    cwd: mockDir,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
+    cwd,
+    env: { ...baseEnv, HOST: '127.0.0.1', PORT: '0', ...env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
