@@ -200,20 +200,22 @@ public final class YeastarClient implements AutoCloseable {
       return ClientEnvironment.apply(this, Objects.requireNonNull(env, "env == null"));
     }
 
-    /** A fixed access token. */
+    /**
+     * A fixed access token. Replaces an access token, supplier or client credentials set before:
+     * the last of the three settings wins, so that {@code fromEnv()} can be overridden.
+     */
     public Builder accessToken(String accessToken) {
       Objects.requireNonNull(accessToken, "accessToken == null");
       if (accessToken.isBlank()) {
         throw new IllegalArgumentException("accessToken is blank");
       }
-      this.tokenSupplier = () -> accessToken;
-      return this;
+      return accessTokenSupplier(() -> accessToken);
     }
 
     /**
      * The application's Client ID and Client Secret: the client then gets its own access token on
      * first use, refreshes it before it expires, renews it once when the PBX answers 10004, and
-     * revokes it on {@link #close()}.
+     * revokes it on {@link #close()}. Replaces an access token or supplier set before.
      */
     public Builder clientCredentials(String clientId, String clientSecret) {
       Objects.requireNonNull(clientId, "clientId == null");
@@ -223,6 +225,7 @@ public final class YeastarClient implements AutoCloseable {
       }
       this.clientId = clientId;
       this.clientSecret = clientSecret;
+      this.tokenSupplier = null;
       return this;
     }
 
@@ -232,9 +235,14 @@ public final class YeastarClient implements AutoCloseable {
       return this;
     }
 
-    /** Asked for the access token before every request, so that it may renew it. */
+    /**
+     * Asked for the access token before every request, so that it may renew it. Replaces an access
+     * token or client credentials set before.
+     */
     public Builder accessTokenSupplier(Supplier<String> supplier) {
       this.tokenSupplier = Objects.requireNonNull(supplier, "supplier == null");
+      this.clientId = null;
+      this.clientSecret = null;
       return this;
     }
 
@@ -326,10 +334,6 @@ public final class YeastarClient implements AutoCloseable {
       if (tokenSupplier == null && clientId == null) {
         throw new IllegalStateException(
             "accessToken, accessTokenSupplier or clientCredentials is required");
-      }
-      if (tokenSupplier != null && clientId != null) {
-        throw new IllegalStateException(
-            "set either an access token or client credentials, not both");
       }
       HttpUrl url;
       try {
