@@ -223,7 +223,9 @@ public final class YeastarClient implements AutoCloseable {
     }
 
     /**
-     * A fixed access token, which the client never renews or revokes.
+     * A fixed access token, which the client never renews or revokes. Replaces an access token,
+     * supplier or client credentials set before: the last of the three settings wins, so that
+     * {@code fromEnv()} can be overridden.
      *
      * @param accessToken the token
      * @return this builder
@@ -234,14 +236,13 @@ public final class YeastarClient implements AutoCloseable {
       if (accessToken.isBlank()) {
         throw new IllegalArgumentException("accessToken is blank");
       }
-      this.tokenSupplier = () -> accessToken;
-      return this;
+      return accessTokenSupplier(() -> accessToken);
     }
 
     /**
      * The application's Client ID and Client Secret: the client then gets its own access token on
      * first use, refreshes it before it expires, renews it once when the PBX answers 10004, and
-     * revokes it on {@link #close()}.
+     * revokes it on {@link #close()}. Replaces an access token or supplier set before.
      *
      * @param clientId the application's Client ID
      * @param clientSecret the application's Client Secret; never logged or shown
@@ -256,6 +257,7 @@ public final class YeastarClient implements AutoCloseable {
       }
       this.clientId = clientId;
       this.clientSecret = clientSecret;
+      this.tokenSupplier = null;
       return this;
     }
 
@@ -266,7 +268,8 @@ public final class YeastarClient implements AutoCloseable {
     }
 
     /**
-     * Asked for the access token before every request, so that it may renew it.
+     * Asked for the access token before every request, so that it may renew it. Replaces an access
+     * token or client credentials set before.
      *
      * @param supplier gives the current token; a call fails with {@link IllegalStateException} if
      *     it gives none
@@ -274,6 +277,8 @@ public final class YeastarClient implements AutoCloseable {
      */
     public Builder accessTokenSupplier(Supplier<String> supplier) {
       this.tokenSupplier = Objects.requireNonNull(supplier, "supplier == null");
+      this.clientId = null;
+      this.clientSecret = null;
       return this;
     }
 
@@ -412,8 +417,7 @@ public final class YeastarClient implements AutoCloseable {
      * Returns a client with these settings; close it when done.
      *
      * @return a new client, which makes no call until it is used
-     * @throws IllegalStateException if the base URL or the credentials are missing, or both a token
-     *     and client credentials are set
+     * @throws IllegalStateException if the base URL or the credentials are missing
      * @throws IllegalArgumentException if the base URL is malformed, has a path, query or fragment,
      *     or is plain HTTP to a host other than loopback without {@link
      *     #allowInsecureHttp(boolean)}
@@ -425,10 +429,6 @@ public final class YeastarClient implements AutoCloseable {
       if (tokenSupplier == null && clientId == null) {
         throw new IllegalStateException(
             "accessToken, accessTokenSupplier or clientCredentials is required");
-      }
-      if (tokenSupplier != null && clientId != null) {
-        throw new IllegalStateException(
-            "set either an access token or client credentials, not both");
       }
       HttpUrl url;
       try {

@@ -393,15 +393,26 @@ class TokenManagementTest {
   }
 
   @Test
-  void credentialsAndATokenTogetherAreRefused() {
-    assertThatThrownBy(
-            () ->
-                YeastarClient.builder()
-                    .baseUrl("https://pbx.example.com")
-                    .accessToken("t")
-                    .clientCredentials("id", "secret")
-                    .build())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("not both");
+  void theLastOfTokenAndCredentialsWins() throws Exception {
+    server.enqueue(tokens("fresh-access-token-0001", "fresh-refresh-token-0001"));
+    server.enqueue(page(1, 1, 1));
+    server.enqueue(json("{\"errcode\":0,\"errmsg\":\"SUCCESS\"}")); // del_token at close
+    try (YeastarClient pbx =
+        TestServers.client(server).accessToken("t").clientCredentials(CLIENT_ID, SECRET).build()) {
+      pbx.conferences().list(1, 10);
+    }
+    assertThat(server.takeRequest().getPath()).startsWith("/openapi/v1.0/get_token");
+    assertThat(server.takeRequest().getRequestUrl().queryParameter("access_token"))
+        .isEqualTo("fresh-access-token-0001");
+    assertThat(server.takeRequest().getPath()).startsWith("/openapi/v1.0/del_token");
+
+    server.enqueue(page(1, 1, 1));
+    try (YeastarClient pbx =
+        TestServers.client(server).clientCredentials(CLIENT_ID, SECRET).accessToken("t2").build()) {
+      pbx.conferences().list(1, 10);
+    }
+    RecordedRequest list = server.takeRequest();
+    assertThat(list.getPath()).startsWith("/openapi/v1.0/conference/list");
+    assertThat(list.getRequestUrl().queryParameter("access_token")).isEqualTo("t2");
   }
 }
