@@ -13,9 +13,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureInstalled } from './ensure-installed.mjs';
 import { compare, majorBumped } from './spec-diff.mjs';
-import { reviewExamples } from './spec-examples.mjs';
 import { NAME } from './spec-java.mjs';
 import { commentBody, renderReport } from './spec-report.mjs';
+
+// The packages are installed before anything that needs them is loaded: spec-examples.mjs imports
+// Ajv, so it is imported only afterwards (a static import would fail on a fresh clone).
+ensureInstalled();
+const { reviewExamples } = await import('./spec-examples.mjs');
 
 const mockDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = name => join(mockDir, 'node_modules', '.bin', name);
@@ -91,7 +95,6 @@ function load(source, name) {
   return JSON.parse(readFileSync(dereferenced, 'utf8'));
 }
 
-ensureInstalled();
 mkdirSync(work, { recursive: true });
 const env = process.env;
 const base = resolveBase(env);
