@@ -49,3 +49,14 @@ test('a local action needs no pin, a docker action needs a digest', () => {
   assert.deepEqual(houseRules(workflow('./.github/actions/setup')), []);
   assert.equal(houseRules(workflow('docker://alpine:3')).length, 1);
 });
+
+test('the spec review runs when anything that decides its verdict changes', async () => {
+  const { parse } = await import('yaml');
+  const { readFileSync } = await import('node:fs');
+  const workflow = parse(readFileSync(join(here, '..', '..', '.github', 'workflows', 'spec-review.yml'), 'utf8'));
+  const paths = workflow.on.pull_request.paths;
+  for (const path of ['openapi/**', '.spectral.yaml', 'redocly.yaml', 'mock/scripts/spec-*.mjs',
+    'mock/package.json', 'mock/package-lock.json', '.github/workflows/spec-review.yml']) {
+    assert.ok(paths.includes(path), `${path} in ${paths.join(', ')}`);
+  }
+});
