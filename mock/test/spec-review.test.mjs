@@ -123,6 +123,22 @@ test('without CI variables the base is HEAD~1, and a bad base ref variable is re
   assert.match(typo.stderr, /spec-review: the base is not a commit in .*: orgin\/main \(orgin\/main, given on the command line\)/);
 });
 
+test('a shallow clone without the base fails with one line that says to fetch the history', () => {
+  const shallow = join(repo, 'target', 'shallow');
+  rmSync(shallow, { recursive: true, force: true });
+  const clone = spawnSync('git', ['clone', '-q', '--depth', '1', '--branch', 'feature', `file://${repo}`, shallow],
+    { encoding: 'utf8', env: cleanEnv() });
+  assert.equal(clone.status, 0, clone.stderr);
+  for (const args of [[], [commits.base]]) {
+    const run = spawnSync(process.execPath, [review, '--root', shallow, ...args], { encoding: 'utf8', env: cleanEnv() });
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    const lines = run.stderr.split('\n').filter(l => l.startsWith('spec-review:'));
+    assert.equal(lines.length, 1, run.stderr);
+    assert.match(lines[0], /^spec-review: the base \S+ \(.*\) is not in this shallow clone: fetch the full history \(git fetch --unshallow, or actions\/checkout with fetch-depth: 0\)$/);
+    assert.equal(run.stdout, '', 'no report is printed');
+  }
+});
+
 test('an uncommitted edit that fails the lint fails the review, and the report says so', () => {
   editSpec('description: The conference name.', 'description: ""');
   try {
