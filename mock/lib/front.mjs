@@ -12,6 +12,8 @@ import { redact } from './prism.mjs';
 
 export const FAULTS = Object.freeze(['http503', 'http429', 'reset', 'truncated', 'hang']);
 const CONTROLS = ['example', 'delay', 'fault'];
+// Preferences that Prism's own mock reads, but that mean nothing to the simulator's answers.
+const PRISM_ONLY = ['dynamic', 'code', 'seed'];
 const MAX_DELAY_MS = 600_000;
 
 function problem(res, status, title, detail, headers = {}) {
@@ -28,6 +30,13 @@ function corsHeaders(req) {
   };
 }
 
+/** For a preference only Prism's mock knows, where to find it. */
+function prismOnly(name) {
+  return PRISM_ONLY.includes(name)
+    ? `; ${name} is read by Prism's own mock, without the simulator: \`npm run start:examples --prefix mock\``
+    : '';
+}
+
 /**
  * The mock's controls for one request: header preferences win over __ query parameters.
  * Returns { controls, query } or { error } naming what was wrong.
@@ -40,15 +49,19 @@ export function readControls(url, preferHeader) {
     if (key.startsWith('__')) {
       const name = key.slice(2);
       if (!CONTROLS.includes(name)) {
-        return { error: `unknown mock parameter ${key}: the mock reads __example, __delay and __fault` };
+        return { error: `unknown mock parameter ${key}: the mock reads __example, __delay and __fault${prismOnly(name)}` };
       }
       controls[name] = value;
     } else {
       query.append(key, value);
     }
   }
-  for (const name of CONTROLS) {
-    if (fromHeader[name] !== undefined) controls[name] = fromHeader[name];
+  for (const [name, value] of Object.entries(fromHeader)) {
+    if (!CONTROLS.includes(name)) {
+      const given = value === '' ? name : `${name}=${value}`;
+      return { error: `unknown preference ${given} in the Prefer header: the mock reads example, delay and fault${prismOnly(name)}` };
+    }
+    controls[name] = value;
   }
   if (controls.delay !== undefined && !(/^[0-9]+$/.test(controls.delay) && Number(controls.delay) <= MAX_DELAY_MS)) {
     return { error: `delay=${controls.delay} is not a number of milliseconds from 0 to ${MAX_DELAY_MS}` };

@@ -87,7 +87,7 @@ function compareEnum(where, before, after, request, add, it) {
     if (now.includes(value)) continue;
     add(true, where, `enum value ${value} removed`,
       `${name(value)} is removed: a source and binary break for code that names it${request ? '' : `; should ${value} still arrive, a regenerated SDK keeps it as an unknown value (value() ${value}, known() UNKNOWN)`}`,
-      request ? `the mock answers errcode 40002 to requests with ${value}` : `the mock no longer sends ${value}; examples that use it stop validating`,
+      request ? `the mock answers errcode 40002 to requests with ${value}` : `the mock's examples that use ${value} stop validating, and the simulator must stop generating ${value} (its answers would fail the proxy's validation)`,
       request ? `requests with ${value} are rejected` : `${value} is no longer sent`);
   }
   for (const value of now) {

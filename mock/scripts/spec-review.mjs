@@ -13,9 +13,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureInstalled } from './ensure-installed.mjs';
 import { compare, majorBumped } from './spec-diff.mjs';
-import { reviewExamples } from './spec-examples.mjs';
 import { NAME } from './spec-java.mjs';
 import { commentBody, renderReport } from './spec-report.mjs';
+
+// The packages are installed before anything that needs them is loaded: spec-examples.mjs imports
+// Ajv, so it is imported only afterwards (a static import would fail on a fresh clone).
+ensureInstalled();
+const { reviewExamples } = await import('./spec-examples.mjs');
 
 const mockDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = name => join(mockDir, 'node_modules', '.bin', name);
@@ -91,10 +95,25 @@ function load(source, name) {
   return JSON.parse(readFileSync(dereferenced, 'utf8'));
 }
 
-ensureInstalled();
 mkdirSync(work, { recursive: true });
 const env = process.env;
 const base = resolveBase(env);
+
+// A base that names no commit stops the review before anything runs: compared with nothing, every
+// operation would look new and nothing breaking, a pass that says nothing. A shallow clone gets
+// told to fetch the history. The one exception is the default HEAD~1 on the first commit of a
+// full history, where there is truly nothing before.
+if (!git('rev-parse', '--verify', '--quiet', `${base.ref}^{commit}`).ok) {
+  const shallow = git('rev-parse', '--is-shallow-repository');
+  if (!shallow.ok) fail(`${root} is not a git repository, so there is no base to compare with: ${base.ref} (${base.how})`);
+  if (shallow.output === 'true') {
+    fail(`the base ${base.ref} (${base.how}) is not in this shallow clone: fetch the full history ` +
+      '(git fetch --unshallow, or actions/checkout with fetch-depth: 0)');
+  }
+  if (base.ref !== 'HEAD~1' || git('rev-list', '--count', 'HEAD').output !== '1') {
+    fail(`the base is not a commit in ${root}: ${base.ref} (${base.how})`);
+  }
+}
 
 // 1. Lint, both tools, keeping their words for the report.
 const redoclyEnv = { env: { ...env, REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', REDOCLY_TELEMETRY: 'off' } };
@@ -105,11 +124,7 @@ const lint = [
   { tool: 'Redocly', config: 'redocly.yaml', ok: redocly.ok, output: stable(redocly.output) },
 ];
 
-// 2. Both versions, dereferenced, so that the comparison sees every $ref resolved. A base that
-// names no commit is a mistake, except the default HEAD~1 on a first commit or a shallow clone.
-if (!git('rev-parse', '--verify', '--quiet', `${base.ref}^{commit}`).ok && base.ref !== 'HEAD~1') {
-  fail(`the base is not a commit in ${root}: ${base.ref} (${base.how})`);
-}
+// 2. Both versions, dereferenced, so that the comparison sees every $ref resolved.
 const baseText = git('show', `${base.ref}:openapi/openapi.yaml`);
 let baseDoc = null;
 if (baseText.ok) {

@@ -124,10 +124,27 @@ test('an unknown example, mock parameter, delay or fault is a 400 that names it'
     ['&__colour=red', {}, /unknown mock parameter __colour/],
     ['&__delay=soon', {}, /delay=soon is not a number of milliseconds/],
     ['', { Prefer: 'fault=meteor' }, /fault=meteor is not one of http503, http429, reset, truncated, hang/],
+    ['', { Prefer: 'foo=bar' }, /^unknown preference foo=bar in the Prefer header: the mock reads example, delay and fault$/],
+    ['', { Prefer: 'delay=0, respond-async' }, /^unknown preference respond-async in the Prefer header/],
+    ['', { Prefer: 'dynamic=true' }, /^unknown preference dynamic=true .*; dynamic is read by Prism's own mock, without the simulator: `npm run start:examples --prefix mock`$/],
+    ['', { Prefer: 'code=500' }, /^unknown preference code=500 .*; code is read by Prism's own mock/],
+    ['', { Prefer: 'dynamic=true, seed=42' }, /^unknown preference dynamic=true /],
+    ['&__seed=42', {}, /^unknown mock parameter __seed: .*; seed is read by Prism's own mock/],
   ]) {
     const { status, body } = await call(mock.url, list + extra, { headers });
-    assert.equal(status, 400);
+    assert.equal(status, 400, `${extra} ${JSON.stringify(headers)}`);
     assert.match(body.detail, expected);
+  }
+});
+
+test('a CORS preflight is answered whatever unknown preference the request carries', async () => {
+  for (const [extra, headers] of [['&__dynamic=true', {}], ['', { Prefer: 'foo=bar' }]]) {
+    const res = await fetch(`${mock.url}${API}/conference/list?access_token=t&page=1&page_size=1${extra}`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://localhost:1', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'prefer', ...headers },
+    });
+    assert.equal(res.status, 204, `${extra} ${JSON.stringify(headers)}`);
+    assert.equal(res.headers.get('access-control-allow-origin'), 'http://localhost:1');
   }
 });
 

@@ -90,7 +90,7 @@ test('a pull request build compares with the merge base, not HEAD~1 and not the 
   assert.match(run.report, /- `GET \/openapi\/v1\.0\/conference\/list → 200 body\.data\[\]`: description changed\./);
   assert.match(run.report, /### 1\. `GET \/openapi\/v1\.0\/conference\/list → 200 body\.data\[\]\.moderator_list\[\]\.type`/);
   assert.match(run.report, /- SDK callers: ModeratorType\.EXT_GROUP is removed: a source and binary break/);
-  assert.match(run.report, /- Frontend teams: the mock no longer sends ext_group/);
+  assert.match(run.report, /- Frontend teams: the mock's examples that use ext_group stop validating, and the simulator must stop generating ext_group \(its answers would fail the proxy's validation\)/);
   assert.match(run.report, /- Wire: ext_group is no longer sent\./);
   assert.match(run.report, /Changed: later_page \(`GET \/openapi\/v1\.0\/conference\/list → 200 application\/json`\)/);
   assert.doesNotMatch(run.report, /named example failure changed/);
@@ -121,6 +121,22 @@ test('without CI variables the base is HEAD~1, and a bad base ref variable is re
   const typo = spawnSync(process.execPath, [review, '--root', repo, 'orgin/main'], { encoding: 'utf8', env: cleanEnv() });
   assert.equal(typo.status, 1);
   assert.match(typo.stderr, /spec-review: the base is not a commit in .*: orgin\/main \(orgin\/main, given on the command line\)/);
+});
+
+test('a shallow clone without the base fails with one line that says to fetch the history', () => {
+  const shallow = join(repo, 'target', 'shallow');
+  rmSync(shallow, { recursive: true, force: true });
+  const clone = spawnSync('git', ['clone', '-q', '--depth', '1', '--branch', 'feature', `file://${repo}`, shallow],
+    { encoding: 'utf8', env: cleanEnv() });
+  assert.equal(clone.status, 0, clone.stderr);
+  for (const args of [[], [commits.base]]) {
+    const run = spawnSync(process.execPath, [review, '--root', shallow, ...args], { encoding: 'utf8', env: cleanEnv() });
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    const lines = run.stderr.split('\n').filter(l => l.startsWith('spec-review:'));
+    assert.equal(lines.length, 1, run.stderr);
+    assert.match(lines[0], /^spec-review: the base \S+ \(.*\) is not in this shallow clone: fetch the full history \(git fetch --unshallow, or actions\/checkout with fetch-depth: 0\)$/);
+    assert.equal(run.stdout, '', 'no report is printed');
+  }
 });
 
 test('an uncommitted edit that fails the lint fails the review, and the report says so', () => {

@@ -49,3 +49,43 @@ test('a local action needs no pin, a docker action needs a digest', () => {
   assert.deepEqual(houseRules(workflow('./.github/actions/setup')), []);
   assert.equal(houseRules(workflow('docker://alpine:3')).length, 1);
 });
+
+test('the spec review runs when anything that decides its verdict changes', async () => {
+  const { parse } = await import('yaml');
+  const { readFileSync } = await import('node:fs');
+  const workflow = parse(readFileSync(join(here, '..', '..', '.github', 'workflows', 'spec-review.yml'), 'utf8'));
+  const paths = workflow.on.pull_request.paths;
+  for (const path of ['openapi/**', '.spectral.yaml', 'redocly.yaml', 'mock/scripts/spec-*.mjs',
+    'mock/package.json', 'mock/package-lock.json', '.github/workflows/spec-review.yml']) {
+    assert.ok(paths.includes(path), `${path} in ${paths.join(', ')}`);
+  }
+});
+
+test('the release builds the tag\'s version, with the credentials where pom.xml and settings.xml read them', async () => {
+  const { parse } = await import('yaml');
+  const { readFileSync } = await import('node:fs');
+  const root = join(here, '..', '..');
+  const release = parse(readFileSync(join(root, '.github', 'workflows', 'release.yml'), 'utf8'));
+  const steps = job => release.jobs[job].steps;
+  const runs = job => steps(job).filter(s => s.run).map(s => s.run).join('\n');
+  assert.match(runs('verify'), /\.\/mvnw -B -Drevision="\$\{TAG#v\}" verify/);
+  const deploy = steps('publish-sdk').find(s => /\bdeploy\b/.test(s.run ?? ''));
+  assert.match(deploy.run, /^\.\/mvnw -B -s src\/release\/settings\.xml -Prelease,central -Drevision="\$\{TAG#v\}" -DskipTests deploy$/);
+  assert.equal(deploy.env.TAG, '${{ github.ref_name }}');
+  // Every variable the upload's settings and the signer read is set from a secret.
+  const settings = readFileSync(join(root, 'src', 'release', 'settings.xml'), 'utf8');
+  const read = [...settings.matchAll(/\$\{env\.([A-Z_]+)\}/g)].map(m => m[1]);
+  assert.deepEqual(read, ['CENTRAL_TOKEN_USERNAME', 'CENTRAL_TOKEN_PASSWORD']);
+  const pom = readFileSync(join(root, 'pom.xml'), 'utf8');
+  assert.match(pom, /<activation><property><name>env\.MAVEN_GPG_KEY<\/name><\/property><\/activation>/);
+  assert.match(pom, /<signer>bc<\/signer>/);
+  for (const name of [...read, 'MAVEN_GPG_KEY', 'MAVEN_GPG_PASSPHRASE']) {
+    assert.match(deploy.env[name] ?? '', /^\$\{\{ secrets\.[A-Z_]+ \}\}$/, name);
+  }
+  // No gpg import and no Node: the signer reads the key itself, -DskipTests runs no Node step.
+  assert.ok(steps('publish-sdk').every(s => !s.with?.['gpg-private-key'] && !String(s.uses).startsWith('actions/setup-node')));
+  // The mock is packed at the tag's version, and the tarball is checked to have it.
+  const mock = runs('publish-mock');
+  assert.ok(mock.indexOf('npm version "${TAG#v}" --no-git-tag-version') < mock.indexOf('npm pack'), mock);
+  assert.match(mock, /require\('yeastar-conference-mock\/package\.json'\)\.version/);
+});

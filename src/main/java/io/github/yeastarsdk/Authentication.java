@@ -79,13 +79,16 @@ final class Authentication implements AutoCloseable {
       return;
     }
     String token;
+    Call<T> call;
     try {
+      // Both run on a dispatcher thread: what they throw (no token, options the operation
+      // refuses) must fail the future, or the caller would wait for ever.
       token = token();
+      call = request.apply(token);
     } catch (RuntimeException e) {
       result.completeExceptionally(e);
       return;
     }
-    Call<T> call = request.apply(token);
     result.whenComplete(
         (value, error) -> {
           if (result.isCancelled()) {

@@ -25,7 +25,13 @@ public final class HttpStatusException extends YeastarException {
    * @param bodyExcerpt the start of the body; empty if there was none
    */
   public HttpStatusException(int status, Headers headers, String bodyExcerpt) {
-    super("HTTP " + status + (bodyExcerpt.isEmpty() ? "" : ": " + bodyExcerpt), null);
+    super(
+        "HTTP "
+            + status
+            + (Objects.requireNonNull(bodyExcerpt, "bodyExcerpt == null").isEmpty()
+                ? ""
+                : ": " + bodyExcerpt),
+        null);
     this.status = status;
     this.headers = Objects.requireNonNull(headers, "headers == null");
     this.bodyExcerpt = Objects.requireNonNull(bodyExcerpt, "bodyExcerpt == null");

@@ -116,6 +116,26 @@ public final class RequestOptions {
   }
 
   /** Sets this call's timeout on {@code call}, which has not run yet; returns it. */
+  /**
+   * Refuses extra query parameters that would replace the operation's own: those are set, and
+   * checked, on the operation's params type, and a pager counts pages by them.
+   *
+   * @throws IllegalArgumentException naming the first such parameter
+   */
+  RequestOptions checkNotReplacing(String operation, String... ownParameters) {
+    for (String own : ownParameters) {
+      if (queryParams.containsKey(own)) {
+        throw new IllegalArgumentException(
+            "query parameter "
+                + own
+                + " is a parameter of "
+                + operation
+                + ": set it on the operation's params, not in RequestOptions");
+      }
+    }
+    return this;
+  }
+
   <T> Call<T> applyTo(Call<T> call) {
     if (timeout != null) {
       call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -58,19 +58,29 @@ class RequestOptionsTest {
   }
 
   @Test
-  void extrasReplaceWhatTheClientWouldSendUnderTheSameName() throws Exception {
+  void aHeaderReplacesWhatTheClientWouldSendUnderTheSameName() throws Exception {
     server.enqueue(page(1, 1, 1));
-    RequestOptions options =
-        RequestOptions.builder()
-            .putHeader("User-Agent", "my-app/2.0")
-            .putQueryParam("page_size", "7")
-            .build();
+    RequestOptions options = RequestOptions.builder().putHeader("User-Agent", "my-app/2.0").build();
     try (YeastarClient pbx = client(server).build()) {
       pbx.conferences().list(PARAMS, options);
     }
     RecordedRequest request = server.takeRequest();
     assertThat(request.getHeaders().values("User-Agent")).containsExactly("my-app/2.0");
-    assertThat(request.getRequestUrl().queryParameterValues("page_size")).containsExactly("7");
+  }
+
+  @Test
+  void theOperationsOwnParametersAreRefusedAsExtras() {
+    RequestOptions options = RequestOptions.builder().putQueryParam("page_size", "7").build();
+    try (YeastarClient pbx = client(server).build()) {
+      assertThatThrownBy(() -> pbx.conferences().list(PARAMS, options))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "query parameter page_size is a parameter of GET /openapi/v1.0/conference/list: set"
+                  + " it on the operation's params, not in RequestOptions");
+      assertThatThrownBy(() -> pbx.conferences().listAll(PARAMS, options).iterator().next())
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
