@@ -115,7 +115,6 @@ public final class RequestOptions {
     return queryParams;
   }
 
-  /** Sets this call's timeout on {@code call}, which has not run yet; returns it. */
   /**
    * Refuses extra query parameters that would replace the operation's own: those are set, and
    * checked, on the operation's params type, and a pager counts pages by them.
@@ -136,6 +135,7 @@ public final class RequestOptions {
     return this;
   }
 
+  /** Sets this call's timeout on {@code call}, which has not run yet; returns it. */
   <T> Call<T> applyTo(Call<T> call) {
     if (timeout != null) {
       call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
