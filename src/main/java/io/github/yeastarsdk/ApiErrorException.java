@@ -1,6 +1,7 @@
 package io.github.yeastarsdk;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The PBX answered with a non-zero {@code errcode}. Subclasses name the codes that callers act on
@@ -9,20 +10,31 @@ import java.util.List;
  * secret it echoed masked.
  */
 public class ApiErrorException extends YeastarException {
+  /** The PBX's error code. */
   private final int errcode;
-  private final String errmsg;
-  private final String submsg;
+
+  /** The PBX's error text, redacted; null if the answer had none. */
+  private final @Nullable String errmsg;
+
+  /** The PBX's more specific message, redacted; null if it added none. */
+  private final @Nullable String submsg;
+
+  /** The rejected parameters; empty if none were listed. */
   private final List<InvalidParam> invalidParams;
 
   /**
    * For callers' own tests; the SDK builds the subclass that {@code errcode} maps to.
    *
+   * @param errcode the PBX's error code, for example 60001
    * @param errmsg the PBX's error text, or null when the answer had none
    * @param submsg the PBX's more specific message, or null when the answer had none
    * @param invalidParams the rejected parameters; null reads as none
    */
   public ApiErrorException(
-      int errcode, String errmsg, String submsg, List<InvalidParam> invalidParams) {
+      int errcode,
+      @Nullable String errmsg,
+      @Nullable String submsg,
+      @Nullable List<InvalidParam> invalidParams) {
     super(describe(errcode, errmsg, submsg, invalidParams), null);
     this.errcode = errcode;
     this.errmsg = errmsg;
@@ -30,28 +42,47 @@ public class ApiErrorException extends YeastarException {
     this.invalidParams = invalidParams == null ? List.of() : List.copyOf(invalidParams);
   }
 
-  /** The PBX's error code, for example 10004. */
+  /**
+   * The PBX's error code.
+   *
+   * @return the code, for example 10004
+   */
   public int errcode() {
     return errcode;
   }
 
-  /** The PBX's error text, for example {@code TOKEN EXPIRED}; null if the answer had none. */
-  public String errmsg() {
+  /**
+   * The PBX's error text, with any secret it echoed masked.
+   *
+   * @return the text, for example {@code TOKEN EXPIRED}; null if the answer had none
+   */
+  public @Nullable String errmsg() {
     return errmsg;
   }
 
-  /** The more specific message that the PBX adds to some failures; null if it added none. */
-  public String submsg() {
+  /**
+   * The more specific message that the PBX adds to some failures, with any secret masked.
+   *
+   * @return the message; null if the PBX added none
+   */
+  public @Nullable String submsg() {
     return submsg;
   }
 
-  /** The parameters that the PBX rejected; empty unless it listed some. */
+  /**
+   * The parameters that the PBX rejected.
+   *
+   * @return the rejected parameters, unmodifiable; empty unless the PBX listed some
+   */
   public List<InvalidParam> invalidParams() {
     return invalidParams;
   }
 
   private static String describe(
-      int errcode, String errmsg, String submsg, List<InvalidParam> invalidParams) {
+      int errcode,
+      @Nullable String errmsg,
+      @Nullable String submsg,
+      @Nullable List<InvalidParam> invalidParams) {
     StringBuilder message = new StringBuilder("errcode ").append(errcode);
     if (errmsg != null) {
       message.append(' ').append(errmsg);

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,12 @@ import java.util.stream.StreamSupport;
  * pagesInFlight + 1} pages are held at a time, and no page is requested more than {@code
  * pagesInFlight} pages ahead of the one the caller is on. Each iteration starts again from the
  * first page.
+ *
+ * <p>A failed page ends the iteration: {@code hasNext()} and {@code next()} throw what {@link
+ * Page#nextPage()} documents ({@link YeastarException} and its subclasses, or {@link
+ * IllegalStateException} once the client is closed), and the fetches in flight are cancelled.
+ *
+ * @param <T> the type of the listed items
  */
 public final class AutoPager<T> implements Iterable<T> {
   private final Supplier<CompletableFuture<Page<T>>> firstPage;
@@ -36,14 +43,21 @@ public final class AutoPager<T> implements Iterable<T> {
   /**
    * Starts a listing; the first page is requested now.
    *
-   * @throws YeastarException from {@code hasNext()} or {@code next()}, if a page cannot be fetched
+   * @return an iterator over every item; its {@code hasNext()} and {@code next()} throw {@link
+   *     YeastarException} (or a subclass) if a page cannot be fetched, and {@link
+   *     IllegalStateException} if the client is closed
    */
   @Override
   public Iterator<T> iterator() {
     return new PageIterator<>(firstPage.get(), options.pagesInFlight());
   }
 
-  /** The items as a sequential stream; closing it cancels the page fetches in flight. */
+  /**
+   * The items as a sequential stream; the first page is requested now. Closing the stream cancels
+   * the page fetches in flight. A terminal operation throws what the iterator would.
+   *
+   * @return a stream of every item, in the PBX's order
+   */
   public Stream<T> stream() {
     PageIterator<T> iterator = new PageIterator<>(firstPage.get(), options.pagesInFlight());
     return StreamSupport.stream(
@@ -98,16 +112,16 @@ public final class AutoPager<T> implements Iterable<T> {
         first = false;
         // Only a full first page with a total lets later pages be asked for by number.
         if (pagesInFlight > 1
-            && page.totalNumber() >= 0
+            && page.totalNumber().isPresent()
             && page.items().size() == page.pageSize()
             && page.hasNextPage()) {
           byNumber = true;
-          total = page.totalNumber();
+          total = page.totalNumber().getAsInt();
           lastPage = (int) ((total + (long) page.pageSize() - 1) / page.pageSize());
           nextToRequest = page.page() + 1;
         }
       } else if (byNumber
-          && (page.totalNumber() != total
+          && (!page.totalNumber().equals(OptionalInt.of(total))
               || (page.page() < lastPage && page.items().size() != page.pageSize()))) {
         // The list changed under the listing: numbered pages no longer line up with the total.
         // Fetches already made are still handed out in order; after them, one page at a time.

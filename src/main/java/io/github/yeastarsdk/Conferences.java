@@ -7,6 +7,10 @@ import java.util.concurrent.CompletableFuture;
  * The scheduled conferences of the PBX. Get it from {@link YeastarClient#conferences()}. Every
  * operation also takes {@link RequestOptions} for that call only; {@link #withRawResponse()} gives
  * the same operations with the answer's HTTP status and headers.
+ *
+ * <p>Every failure of a call is a {@link YeastarException}: the blocking operations throw it, the
+ * asynchronous ones complete their future with it, and an {@link AutoPager} throws it from its
+ * iteration. Arguments are never null.
  */
 public final class Conferences {
   private final YeastarApi api;
@@ -22,7 +26,14 @@ public final class Conferences {
   /**
    * Returns one page of conferences.
    *
-   * @throws YeastarException if the call fails; {@link ApiErrorException} if the PBX refuses it
+   * @param params which page to ask for, and how sorted
+   * @return the page, with the way to the next one
+   * @throws ApiErrorException if the PBX refuses the call (a non-zero {@code errcode}); its
+   *     subclasses name the common reasons, such as {@link TokenExpiredException}
+   * @throws HttpStatusException if something answered with an HTTP status other than 2xx
+   * @throws MalformedResponseException if the answer is not the JSON that the spec describes
+   * @throws TransportException if the PBX could not be reached, did not answer in time, or cut its
+   *     answer short
    * @throws IllegalStateException if the client is closed
    */
   public Page<Conference> list(ConferenceListParams params) {
@@ -32,7 +43,15 @@ public final class Conferences {
   /**
    * Returns one page of conferences, with {@code options} for this call.
    *
-   * @throws YeastarException if the call fails; {@link ApiErrorException} if the PBX refuses it
+   * @param params which page to ask for, and how sorted
+   * @param options this call's own timeout, retries, headers or query parameters
+   * @return the page, whose {@link Page#nextPage()} uses the same options
+   * @throws ApiErrorException if the PBX refuses the call (a non-zero {@code errcode}); its
+   *     subclasses name the common reasons, such as {@link TokenExpiredException}
+   * @throws HttpStatusException if something answered with an HTTP status other than 2xx
+   * @throws MalformedResponseException if the answer is not the JSON that the spec describes
+   * @throws TransportException if the PBX could not be reached, did not answer in time, or cut its
+   *     answer short
    * @throws IllegalStateException if the client is closed
    */
   public Page<Conference> list(ConferenceListParams params, RequestOptions options) {
@@ -42,19 +61,41 @@ public final class Conferences {
   /**
    * Returns page {@code page} (from 1) of {@code pageSize} conferences, in the PBX's order.
    *
+   * @param page the page number, from 1
+   * @param pageSize how many conferences a page holds, from 1
+   * @return the page, with the way to the next one
    * @throws IllegalArgumentException if {@code page} or {@code pageSize} is below 1
-   * @throws YeastarException if the call fails
+   * @throws ApiErrorException if the PBX refuses the call (a non-zero {@code errcode}); its
+   *     subclasses name the common reasons, such as {@link TokenExpiredException}
+   * @throws HttpStatusException if something answered with an HTTP status other than 2xx
+   * @throws MalformedResponseException if the answer is not the JSON that the spec describes
+   * @throws TransportException if the PBX could not be reached, did not answer in time, or cut its
+   *     answer short
+   * @throws IllegalStateException if the client is closed
    */
   public Page<Conference> list(int page, int pageSize) {
     return list(ConferenceListParams.builder().page(page).pageSize(pageSize).build());
   }
 
-  /** Returns one page of conferences without blocking the caller. */
+  /**
+   * Returns one page of conferences without blocking the caller.
+   *
+   * @param params which page to ask for, and how sorted
+   * @return the page, or a future failed with what {@link #list(ConferenceListParams)} would throw;
+   *     cancelling it cancels the call
+   */
   public CompletableFuture<Page<Conference>> listAsync(ConferenceListParams params) {
     return listAsync(params, RequestOptions.none());
   }
 
-  /** Returns one page of conferences without blocking the caller, with {@code options}. */
+  /**
+   * Returns one page of conferences without blocking the caller, with {@code options}.
+   *
+   * @param params which page to ask for, and how sorted
+   * @param options this call's own timeout, retries, headers or query parameters
+   * @return the page, or a future failed with what {@link #list(ConferenceListParams,
+   *     RequestOptions)} would throw; cancelling it cancels the call
+   */
   public CompletableFuture<Page<Conference>> listAsync(
       ConferenceListParams params, RequestOptions options) {
     CompletableFuture<RawResponse<Page<Conference>>> raw =
@@ -64,13 +105,22 @@ public final class Conferences {
 
   /**
    * Returns every conference from {@code params.page()} on, fetching pages of {@code
-   * params.pageSize()} as the caller iterates.
+   * params.pageSize()} as the caller iterates. No call is made until iteration starts.
+   *
+   * @param params the first page to ask for, the page size and the order
+   * @return the conferences; its iteration throws what {@link #list(ConferenceListParams)} throws
    */
   public AutoPager<Conference> listAll(ConferenceListParams params) {
     return listAll(params, RequestOptions.none());
   }
 
-  /** Like {@link #listAll(ConferenceListParams)}, with {@code options} for every page's call. */
+  /**
+   * Like {@link #listAll(ConferenceListParams)}, with {@code options} for every page's call.
+   *
+   * @param params the first page to ask for, the page size and the order
+   * @param options every page call's own timeout, retries, headers or query parameters
+   * @return the conferences; its iteration throws what {@link #list(ConferenceListParams)} throws
+   */
   public AutoPager<Conference> listAll(ConferenceListParams params, RequestOptions options) {
     return listAll(params, options, PagingOptions.defaults());
   }
@@ -79,7 +129,9 @@ public final class Conferences {
    * Like {@link #listAll(ConferenceListParams)}, with up to {@code paging.pagesInFlight()} pages
    * fetched together after the first page has given the total.
    *
-   * @throws NullPointerException if {@code paging} is null
+   * @param params the first page to ask for, the page size and the order
+   * @param paging how many pages may be fetched at once
+   * @return the conferences; its iteration throws what {@link #list(ConferenceListParams)} throws
    */
   public AutoPager<Conference> listAll(ConferenceListParams params, PagingOptions paging) {
     return listAll(params, RequestOptions.none(), paging);
@@ -88,6 +140,11 @@ public final class Conferences {
   /**
    * Like {@link #listAll(ConferenceListParams, PagingOptions)}, with {@code options} for every
    * page's call.
+   *
+   * @param params the first page to ask for, the page size and the order
+   * @param options every page call's own timeout, retries, headers or query parameters
+   * @param paging how many pages may be fetched at once
+   * @return the conferences; its iteration throws what {@link #list(ConferenceListParams)} throws
    */
   public AutoPager<Conference> listAll(
       ConferenceListParams params, RequestOptions options, PagingOptions paging) {
@@ -97,7 +154,11 @@ public final class Conferences {
     return new AutoPager<>(() -> listAsync(params, options), paging);
   }
 
-  /** The same operations, answering with the HTTP status and headers beside the value. */
+  /**
+   * The same operations, answering with the HTTP status and headers beside the value.
+   *
+   * @return the raw view of this resource
+   */
   public WithRawResponse withRawResponse() {
     return withRawResponse;
   }
@@ -113,7 +174,14 @@ public final class Conferences {
     /**
      * Returns one page of conferences with the answer's status and headers.
      *
-     * @throws YeastarException if the call fails; {@link ApiErrorException} if the PBX refuses it
+     * @param params which page to ask for, and how sorted
+     * @return the answer's status and headers, and the page
+     * @throws ApiErrorException if the PBX refuses the call; as {@link
+     *     Conferences#list(ConferenceListParams)}
+     * @throws HttpStatusException if something answered with an HTTP status other than 2xx
+     * @throws MalformedResponseException if the answer is not the JSON that the spec describes
+     * @throws TransportException if the PBX could not be reached, did not answer in time, or cut
+     *     its answer short
      * @throws IllegalStateException if the client is closed
      */
     public RawResponse<Page<Conference>> list(ConferenceListParams params) {
@@ -123,7 +191,15 @@ public final class Conferences {
     /**
      * Returns one page of conferences with the answer's status and headers, with {@code options}.
      *
-     * @throws YeastarException if the call fails; {@link ApiErrorException} if the PBX refuses it
+     * @param params which page to ask for, and how sorted
+     * @param options this call's own timeout, retries, headers or query parameters
+     * @return the answer's status and headers, and the page
+     * @throws ApiErrorException if the PBX refuses the call; as {@link
+     *     Conferences#list(ConferenceListParams)}
+     * @throws HttpStatusException if something answered with an HTTP status other than 2xx
+     * @throws MalformedResponseException if the answer is not the JSON that the spec describes
+     * @throws TransportException if the PBX could not be reached, did not answer in time, or cut
+     *     its answer short
      * @throws IllegalStateException if the client is closed
      */
     public RawResponse<Page<Conference>> list(ConferenceListParams params, RequestOptions options) {
@@ -132,12 +208,25 @@ public final class Conferences {
           .map(response -> toPage(response, params, options));
     }
 
-    /** Like {@link #list(ConferenceListParams)}, without blocking the caller. */
+    /**
+     * Like {@link #list(ConferenceListParams)}, without blocking the caller.
+     *
+     * @param params which page to ask for, and how sorted
+     * @return the answer, or a future failed with what {@link #list(ConferenceListParams)} would
+     *     throw; cancelling it cancels the call
+     */
     public CompletableFuture<RawResponse<Page<Conference>>> listAsync(ConferenceListParams params) {
       return listAsync(params, RequestOptions.none());
     }
 
-    /** Like {@link #list(ConferenceListParams, RequestOptions)}, without blocking the caller. */
+    /**
+     * Like {@link #list(ConferenceListParams, RequestOptions)}, without blocking the caller.
+     *
+     * @param params which page to ask for, and how sorted
+     * @param options this call's own timeout, retries, headers or query parameters
+     * @return the answer, or a future failed with what {@link #list(ConferenceListParams,
+     *     RequestOptions)} would throw; cancelling it cancels the call
+     */
     public CompletableFuture<RawResponse<Page<Conference>>> listAsync(
         ConferenceListParams params, RequestOptions options) {
       check(params, options);

@@ -1,6 +1,7 @@
 package io.github.yeastarsdk;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome that every answer of the PBX carries. Every response record of the spec implements
@@ -22,5 +23,9 @@ interface Envelope {
    * @param submsg null when the answer had none
    * @param invalidParams null or empty when the answer listed none
    */
-  record Failure(int errcode, String errmsg, String submsg, List<InvalidParam> invalidParams) {}
+  record Failure(
+      int errcode,
+      @Nullable String errmsg,
+      @Nullable String submsg,
+      @Nullable List<InvalidParam> invalidParams) {}
 }

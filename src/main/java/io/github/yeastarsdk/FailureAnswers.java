@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import okio.Buffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place where failure answers ({@code errcode} not 0) become exceptions: the type comes
@@ -90,7 +91,7 @@ final class FailureAnswers {
    * anything else, which then stays a malformed response. Values of the wrong JSON type are left
    * out; a body that breaks off after the {@code errcode} still counts.
    */
-  ApiErrorException readLeniently(Buffer body) {
+  @Nullable ApiErrorException readLeniently(Buffer body) {
     Integer errcode = null;
     String errmsg = null;
     String submsg = null;
@@ -153,7 +154,7 @@ final class FailureAnswers {
   }
 
   /** A string or number as text; null (and skipped) for any other JSON value. */
-  private static String text(JsonReader reader) throws IOException {
+  private static @Nullable String text(JsonReader reader) throws IOException {
     JsonReader.Token token = reader.peek();
     if (token == JsonReader.Token.STRING || token == JsonReader.Token.NUMBER) {
       return reader.nextString();
@@ -162,7 +163,7 @@ final class FailureAnswers {
     return null;
   }
 
-  private static Integer integer(String text) {
+  private static @Nullable Integer integer(@Nullable String text) {
     if (text == null) {
       return null;
     }

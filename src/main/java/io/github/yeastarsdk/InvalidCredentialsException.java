@@ -1,6 +1,7 @@
 package io.github.yeastarsdk;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code get_token} rejected the Client ID or Client Secret. The client stops asking for tokens:
@@ -10,9 +11,17 @@ public final class InvalidCredentialsException extends ApiErrorException {
   /**
    * For callers' own tests; see {@link ApiErrorException#ApiErrorException(int, String, String,
    * List)}.
+   *
+   * @param errcode the PBX's error code
+   * @param errmsg the PBX's error text, or null when the answer had none
+   * @param submsg the PBX's more specific message, or null when the answer had none
+   * @param invalidParams the rejected parameters; null reads as none
    */
   public InvalidCredentialsException(
-      int errcode, String errmsg, String submsg, List<InvalidParam> invalidParams) {
+      int errcode,
+      @Nullable String errmsg,
+      @Nullable String submsg,
+      @Nullable List<InvalidParam> invalidParams) {
     super(errcode, errmsg, submsg, invalidParams);
   }
 

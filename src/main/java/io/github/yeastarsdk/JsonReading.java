@@ -7,6 +7,7 @@ import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Strict reads for the generated adapters: a value must have the JSON type that the spec gives it.
@@ -27,7 +28,7 @@ final class JsonReading {
   }
 
   /** Reads a string, or null for a JSON null. */
-  static String string(JsonReader reader) throws IOException {
+  static @Nullable String string(JsonReader reader) throws IOException {
     if (reader.peek() == JsonReader.Token.NULL) {
       return reader.nextNull();
     }
@@ -35,7 +36,7 @@ final class JsonReading {
   }
 
   /** Reads a 32-bit integer, or null for a JSON null; a fraction or overflow fails. */
-  static Integer int32(JsonReader reader) throws IOException {
+  static @Nullable Integer int32(JsonReader reader) throws IOException {
     if (reader.peek() == JsonReader.Token.NULL) {
       return reader.nextNull();
     }
@@ -43,7 +44,7 @@ final class JsonReading {
   }
 
   /** Reads a 64-bit integer, or null for a JSON null; a fraction or overflow fails. */
-  static Long int64(JsonReader reader) throws IOException {
+  static @Nullable Long int64(JsonReader reader) throws IOException {
     if (reader.peek() == JsonReader.Token.NULL) {
       return reader.nextNull();
     }
@@ -51,7 +52,7 @@ final class JsonReading {
   }
 
   /** Reads a boolean, or null for a JSON null. */
-  static Boolean bool(JsonReader reader) throws IOException {
+  static @Nullable Boolean bool(JsonReader reader) throws IOException {
     if (reader.peek() == JsonReader.Token.NULL) {
       return reader.nextNull();
     }
@@ -59,7 +60,7 @@ final class JsonReading {
   }
 
   /** Reads a value with {@code adapter}, or null for a JSON null. */
-  static <T> T read(JsonAdapter<T> adapter, JsonReader reader) throws IOException {
+  static <T> @Nullable T read(JsonAdapter<T> adapter, JsonReader reader) throws IOException {
     if (reader.peek() == JsonReader.Token.NULL) {
       return reader.nextNull();
     }
@@ -71,7 +72,7 @@ final class JsonReading {
    * Inline rather than Moshi's collection adapter: a list sized for the one or two moderators a
    * conference has, and one call less per element.
    */
-  static <T> List<T> list(JsonAdapter<T> adapter, JsonReader reader) throws IOException {
+  static <T> @Nullable List<T> list(JsonAdapter<T> adapter, JsonReader reader) throws IOException {
     if (reader.peek() == JsonReader.Token.NULL) {
       return reader.nextNull();
     }

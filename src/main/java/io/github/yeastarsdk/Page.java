@@ -2,20 +2,26 @@ package io.github.yeastarsdk;
 
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
 
-/** One page of a listing, and the way to the next one. Immutable. */
+/**
+ * One page of a listing, and the way to the next one. Immutable.
+ *
+ * @param <T> the type of the listed items
+ */
 public final class Page<T> {
   private final List<T> items;
-  private final Integer totalNumber;
+  private final @Nullable Integer totalNumber;
   private final int page;
   private final int pageSize;
   private final IntFunction<CompletableFuture<Page<T>>> fetch;
 
   Page(
       List<T> items,
-      Integer totalNumber,
+      @Nullable Integer totalNumber,
       int page,
       int pageSize,
       IntFunction<CompletableFuture<Page<T>>> fetch) {
@@ -26,29 +32,48 @@ public final class Page<T> {
     this.fetch = fetch;
   }
 
-  /** The items of this page, in the order the PBX returned them. */
+  /**
+   * The items of this page, in the order the PBX returned them.
+   *
+   * @return the items, unmodifiable; empty on a page past the end
+   */
   public List<T> items() {
     return items;
   }
 
-  /** The total number of items across all pages, or -1 if the PBX did not say. */
-  public int totalNumber() {
-    return totalNumber != null ? totalNumber : -1;
+  /**
+   * The total number of items across all pages, as the PBX reported it with this page.
+   *
+   * @return the total, or empty if the PBX did not say
+   */
+  public OptionalInt totalNumber() {
+    return totalNumber != null ? OptionalInt.of(totalNumber) : OptionalInt.empty();
   }
 
-  /** This page's number, counted from 1. */
+  /**
+   * This page's number.
+   *
+   * @return the page number, counted from 1
+   */
   public int page() {
     return page;
   }
 
-  /** The page size that was asked for. */
+  /**
+   * The page size that was asked for; the page may hold fewer items.
+   *
+   * @return the requested page size
+   */
   public int pageSize() {
     return pageSize;
   }
 
   /**
-   * True if a page follows this one. An empty page is always the last, so a PBX that misreports its
-   * total cannot make a listing run forever.
+   * Tells whether a page follows this one. An empty page is always the last, so a PBX that
+   * misreports its total cannot make a listing run forever. Without a total, a full page is taken
+   * to have a successor.
+   *
+   * @return true if {@link #nextPage()} would fetch a page
    */
   public boolean hasNextPage() {
     if (items.isEmpty()) {
@@ -60,12 +85,28 @@ public final class Page<T> {
     return (long) page * pageSize < totalNumber;
   }
 
-  /** Fetches the next page; throws {@link NoSuchElementException} if this is the last. */
+  /**
+   * Fetches the next page, with the same parameters and per-call options as this one.
+   *
+   * @return the next page
+   * @throws NoSuchElementException if this is the last page ({@link #hasNextPage()} is false)
+   * @throws ApiErrorException if the PBX refuses the call; a subclass names the common reasons
+   * @throws HttpStatusException if something answered with an HTTP status other than 2xx
+   * @throws MalformedResponseException if the answer is not what the spec describes
+   * @throws TransportException if the PBX could not be reached or its answer was cut short
+   * @throws YeastarException for any other failure of the call; the above are its subclasses
+   * @throws IllegalStateException if the client is closed
+   */
   public Page<T> nextPage() {
     return CompletableFutures.join(nextPageAsync());
   }
 
-  /** Fetches the next page without blocking. */
+  /**
+   * Fetches the next page without blocking. Cancelling the future cancels the call.
+   *
+   * @return the next page, or a future failed with what {@link #nextPage()} would throw (the {@link
+   *     NoSuchElementException} included); never throws itself
+   */
   public CompletableFuture<Page<T>> nextPageAsync() {
     if (!hasNextPage()) {
       return CompletableFuture.failedFuture(
@@ -88,7 +129,7 @@ public final class Page<T> {
         + ", items="
         + items.size()
         + ", totalNumber="
-        + totalNumber()
+        + (totalNumber != null ? totalNumber : "unknown")
         + ")";
   }
 }

@@ -1,5 +1,7 @@
 package io.github.yeastarsdk;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How an {@link AutoPager} fetches pages. The default keeps one page in flight while the caller
  * works through the current one, which is all a PBX, a small appliance, should be asked for.
@@ -27,7 +29,11 @@ public final class PagingOptions {
     this.pagesInFlight = pagesInFlight;
   }
 
-  /** One page in flight while the caller works through the current one. */
+  /**
+   * One page in flight while the caller works through the current one.
+   *
+   * @return the default options
+   */
   public static PagingOptions defaults() {
     return DEFAULTS;
   }
@@ -35,6 +41,8 @@ public final class PagingOptions {
   /**
    * Up to {@code pages} requests in flight at once, after the first page.
    *
+   * @param pages how many page requests may be in flight at once
+   * @return options with that many pages in flight
    * @throws IllegalArgumentException if {@code pages} is not between 1 and {@link
    *     #MAX_PAGES_IN_FLIGHT}
    */
@@ -46,13 +54,17 @@ public final class PagingOptions {
     return pages == 1 ? DEFAULTS : new PagingOptions(pages);
   }
 
-  /** How many page requests may be in flight at once. */
+  /**
+   * How many page requests may be in flight at once.
+   *
+   * @return between 1 and {@link #MAX_PAGES_IN_FLIGHT}
+   */
   public int pagesInFlight() {
     return pagesInFlight;
   }
 
   @Override
-  public boolean equals(Object other) {
+  public boolean equals(@Nullable Object other) {
     return other instanceof PagingOptions that && that.pagesInFlight == pagesInFlight;
   }
 

@@ -20,6 +20,9 @@ public final class RawResponse<T> {
   /**
    * For callers' own tests; the SDK builds it from the answer.
    *
+   * @param statusCode the HTTP status code
+   * @param headers the response headers
+   * @param value the value read from the answer
    * @throws NullPointerException if {@code headers} or {@code value} is null
    */
   public RawResponse(int statusCode, Headers headers, T value) {
@@ -28,17 +31,29 @@ public final class RawResponse<T> {
     this.value = Objects.requireNonNull(value, "value == null");
   }
 
-  /** The HTTP status code, such as 200. */
+  /**
+   * The HTTP status code of the answer.
+   *
+   * @return the status, such as 200
+   */
   public int statusCode() {
     return statusCode;
   }
 
-  /** The response headers as the server sent them. */
+  /**
+   * The response headers as the server sent them.
+   *
+   * @return the headers
+   */
   public Headers headers() {
     return headers;
   }
 
-  /** The value that the SDK read from the answer: what the plain operation returns. */
+  /**
+   * The value that the SDK read from the answer.
+   *
+   * @return what the plain operation returns
+   */
   public T value() {
     return value;
   }

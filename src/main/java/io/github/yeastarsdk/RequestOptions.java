@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 
 /**
@@ -34,8 +35,8 @@ import retrofit2.Call;
 public final class RequestOptions {
   private static final RequestOptions NONE = new Builder().build();
 
-  private final Duration timeout;
-  private final Integer maxRetries;
+  private final @Nullable Duration timeout;
+  private final @Nullable Integer maxRetries;
   private final Map<String, List<String>> headers;
   private final Map<String, List<String>> queryParams;
 
@@ -46,17 +47,29 @@ public final class RequestOptions {
     this.queryParams = copy(builder.queryParams);
   }
 
-  /** Options that change nothing: every setting is the client's. */
+  /**
+   * Options that change nothing: every setting is the client's.
+   *
+   * @return the shared empty options
+   */
   public static RequestOptions none() {
     return NONE;
   }
 
-  /** Returns a builder with no settings. */
+  /**
+   * Returns a builder with no settings.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder that holds these settings. */
+  /**
+   * Returns a builder that holds these settings.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.timeout = timeout;
@@ -66,27 +79,42 @@ public final class RequestOptions {
     return builder;
   }
 
-  /** The time the whole call may take, retries included; empty for the client's callTimeout. */
+  /**
+   * The time the whole call may take, retries included.
+   *
+   * @return the timeout; empty for the client's callTimeout
+   */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
 
-  /** How often a transient failure is retried; empty for the client's maxRetries. */
+  /**
+   * How often a transient failure is retried.
+   *
+   * @return the retry count; empty for the client's maxRetries
+   */
   public OptionalInt maxRetries() {
     return maxRetries == null ? OptionalInt.empty() : OptionalInt.of(maxRetries);
   }
 
-  /** The extra headers by name, each with its values in order; empty if none. */
+  /**
+   * The extra headers.
+   *
+   * @return the headers by name, each with its values in order, unmodifiable; empty if none
+   */
   public Map<String, List<String>> headers() {
     return headers;
   }
 
-  /** The extra query parameters by name, each with its values in order; empty if none. */
+  /**
+   * The extra query parameters.
+   *
+   * @return the parameters by name, each with its values in order, unmodifiable; empty if none
+   */
   public Map<String, List<String>> queryParams() {
     return queryParams;
   }
 
-  /** Sets this call's timeout on {@code call}, which has not run yet; returns it. */
   /**
    * Refuses extra query parameters that would replace the operation's own: those are set, and
    * checked, on the operation's params type, and a pager counts pages by them.
@@ -107,6 +135,7 @@ public final class RequestOptions {
     return this;
   }
 
+  /** Sets this call's timeout on {@code call}, which has not run yet; returns it. */
   <T> Call<T> applyTo(Call<T> call) {
     if (timeout != null) {
       call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -164,8 +193,8 @@ public final class RequestOptions {
 
   /** Builds {@link RequestOptions}; every setting is checked when it is set. */
   public static final class Builder {
-    private Duration timeout;
-    private Integer maxRetries;
+    private @Nullable Duration timeout;
+    private @Nullable Integer maxRetries;
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
     private final Map<String, List<String>> queryParams = new LinkedHashMap<>();
 
@@ -175,6 +204,8 @@ public final class RequestOptions {
      * The time the whole call may take, retries included, in place of the client's callTimeout;
      * zero for no limit. The client's connect and read timeouts still apply to each attempt.
      *
+     * @param timeout the time allowed, zero for no limit
+     * @return this builder
      * @throws IllegalArgumentException if {@code timeout} is negative
      */
     public Builder timeout(Duration timeout) {
@@ -190,6 +221,8 @@ public final class RequestOptions {
      * How often a transient failure of this call is retried, in place of the client's maxRetries; 0
      * for none.
      *
+     * @param maxRetries the number of retries, 0 for none
+     * @return this builder
      * @throws IllegalArgumentException if {@code maxRetries} is negative
      */
     public Builder maxRetries(int maxRetries) {
@@ -204,6 +237,9 @@ public final class RequestOptions {
      * Adds a header value. The headers named here replace any the client would send under the same
      * name, {@code User-Agent} included.
      *
+     * @param name the header name
+     * @param value the header value, printable ASCII
+     * @return this builder
      * @throws IllegalArgumentException if the name is not a valid header name or the value holds a
      *     control or non-ASCII character; the message names the header, never its value
      */
@@ -216,7 +252,12 @@ public final class RequestOptions {
       return this;
     }
 
-    /** Removes the headers named {@code name} that this builder holds. */
+    /**
+     * Removes the headers named {@code name} that this builder holds.
+     *
+     * @param name the header name
+     * @return this builder
+     */
     public Builder removeHeader(String name) {
       headers.remove(Objects.requireNonNull(name, "name == null"));
       return this;
@@ -226,6 +267,9 @@ public final class RequestOptions {
      * Adds a query parameter value. The parameters named here replace any the operation would send
      * under the same name.
      *
+     * @param name the parameter name
+     * @param value the parameter value, as it is to be sent before URL encoding
+     * @return this builder
      * @throws IllegalArgumentException if {@code name} is empty or {@code access_token}, which only
      *     the client sets
      */
@@ -243,12 +287,22 @@ public final class RequestOptions {
       return this;
     }
 
-    /** Removes the query parameters named {@code name} that this builder holds. */
+    /**
+     * Removes the query parameters named {@code name} that this builder holds.
+     *
+     * @param name the parameter name
+     * @return this builder
+     */
     public Builder removeQueryParam(String name) {
       queryParams.remove(Objects.requireNonNull(name, "name == null"));
       return this;
     }
 
+    /**
+     * Returns the options; every setting was checked when it was set.
+     *
+     * @return the options
+     */
     public RequestOptions build() {
       return new RequestOptions(this);
     }

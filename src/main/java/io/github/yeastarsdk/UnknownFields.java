@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON fields of a model that the spec does not name, kept as plain JSON values so that a field
@@ -27,19 +28,19 @@ final class UnknownFields {
    * Reads the next name and its value into {@code fields}, which is created on first use; returns
    * it.
    */
-  static Map<String, Object> read(Map<String, Object> fields, JsonReader reader)
-      throws IOException {
+  static Map<String, @Nullable Object> read(
+      @Nullable Map<String, @Nullable Object> fields, JsonReader reader) throws IOException {
     String name = reader.nextName();
     Object value = value(reader);
-    Map<String, Object> result = fields != null ? fields : new LinkedHashMap<>(4);
+    Map<String, @Nullable Object> result = fields != null ? fields : new LinkedHashMap<>(4);
     result.put(name, value);
     return result;
   }
 
-  private static Object value(JsonReader reader) throws IOException {
+  private static @Nullable Object value(JsonReader reader) throws IOException {
     switch (reader.peek()) {
       case BEGIN_OBJECT:
-        Map<String, Object> object = new LinkedHashMap<>();
+        Map<String, @Nullable Object> object = new LinkedHashMap<>();
         reader.beginObject();
         while (reader.hasNext()) {
           object.put(reader.nextName(), value(reader));
@@ -47,7 +48,7 @@ final class UnknownFields {
         reader.endObject();
         return Collections.unmodifiableMap(object);
       case BEGIN_ARRAY:
-        List<Object> array = new ArrayList<>();
+        List<@Nullable Object> array = new ArrayList<>();
         reader.beginArray();
         while (reader.hasNext()) {
           array.add(value(reader));
@@ -69,7 +70,7 @@ final class UnknownFields {
   }
 
   /** Writes {@code fields} as names of the object being written; a JSON null stays a null. */
-  static void write(JsonWriter writer, Map<String, Object> fields) throws IOException {
+  static void write(JsonWriter writer, Map<String, @Nullable Object> fields) throws IOException {
     if (fields.isEmpty()) {
       return;
     }
@@ -92,8 +93,9 @@ final class UnknownFields {
    *     known}), or a value is not a JSON value (null, String, Number, Boolean, List, or Map with
    *     String keys)
    */
-  static Map<String, Object> copy(Map<String, Object> fields, String type, String... known) {
-    Map<String, Object> copy = new LinkedHashMap<>(fields.size() * 2);
+  static Map<String, @Nullable Object> copy(
+      Map<String, @Nullable Object> fields, String type, String... known) {
+    Map<String, @Nullable Object> copy = new LinkedHashMap<>(fields.size() * 2);
     for (Map.Entry<String, Object> field : fields.entrySet()) {
       String name = field.getKey();
       if (name == null) {
@@ -110,7 +112,7 @@ final class UnknownFields {
     return Collections.unmodifiableMap(copy);
   }
 
-  private static Object jsonValue(Object value, String type, String name) {
+  private static @Nullable Object jsonValue(@Nullable Object value, String type, String name) {
     if (value == null
         || value instanceof String
         || value instanceof Boolean
@@ -118,7 +120,7 @@ final class UnknownFields {
       return value;
     }
     if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>(map.size() * 2);
+      Map<String, @Nullable Object> copy = new LinkedHashMap<>(map.size() * 2);
       for (Map.Entry<?, ?> entry : map.entrySet()) {
         if (!(entry.getKey() instanceof String key)) {
           throw new IllegalArgumentException(
@@ -129,7 +131,7 @@ final class UnknownFields {
       return Collections.unmodifiableMap(copy);
     }
     if (value instanceof List<?> list) {
-      List<Object> copy = new ArrayList<>(list.size());
+      List<@Nullable Object> copy = new ArrayList<>(list.size());
       for (Object element : list) {
         copy.add(jsonValue(element, type, name));
       }

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
@@ -82,6 +83,11 @@ public final class YeastarClient implements AutoCloseable {
     this.conferences = new Conferences(api, auth);
   }
 
+  /**
+   * Returns a builder; set the base URL and a token, or client credentials, then {@code build()}.
+   *
+   * @return a new builder with the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -92,6 +98,7 @@ public final class YeastarClient implements AutoCloseable {
    * none}, {@code basic}, {@code headers} or {@code body}). To change other settings too, use
    * {@code builder().fromEnv()}.
    *
+   * @return a client for the PBX that the environment names; close it when done
    * @throws IllegalStateException naming a required variable that is not set, or two that must not
    *     be set together
    * @throws IllegalArgumentException naming a variable whose value is not usable
@@ -105,12 +112,20 @@ public final class YeastarClient implements AutoCloseable {
     return builder().fromEnv(env).build();
   }
 
-  /** The scheduled conferences of this PBX. */
+  /**
+   * The scheduled conferences of this PBX.
+   *
+   * @return the conferences resource, shared by every caller of this client
+   */
   public Conferences conferences() {
     return conferences;
   }
 
-  /** The PBX's base URL, without the API path. */
+  /**
+   * The PBX's base URL.
+   *
+   * @return the base URL, without the API path
+   */
   public String baseUrl() {
     return baseUrl.toString();
   }
@@ -151,11 +166,11 @@ public final class YeastarClient implements AutoCloseable {
 
   /** Configures a {@link YeastarClient}. Only the base URL and a token are required. */
   public static final class Builder {
-    private String baseUrl;
+    private @Nullable String baseUrl;
     private String baseUrlSetting = "baseUrl";
-    private Supplier<String> tokenSupplier;
-    private String clientId;
-    private String clientSecret;
+    private @Nullable Supplier<String> tokenSupplier;
+    private @Nullable String clientId;
+    private @Nullable String clientSecret;
     private Clock clock = Clock.systemUTC();
     private String userAgent = DEFAULT_USER_AGENT;
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -164,14 +179,20 @@ public final class YeastarClient implements AutoCloseable {
     private int maxRetries = 2;
     private Duration retryDelay = Duration.ofMillis(500);
     private Duration maxRetryDelay = Duration.ofSeconds(8);
-    private OkHttpClient okHttpClient;
+    private @Nullable OkHttpClient okHttpClient;
     private HttpLogLevel logLevel = HttpLogLevel.NONE;
     private Consumer<String> logSink = HttpLogSink.SYSTEM_LOGGER;
     private boolean allowInsecureHttp;
 
     private Builder() {}
 
-    /** The PBX as {@code scheme://host[:port]}; the SDK adds {@code /openapi/v1.0}. */
+    /**
+     * The PBX as {@code scheme://host[:port]}; the SDK adds {@code /openapi/v1.0}. Checked by
+     * {@link #build()}.
+     *
+     * @param baseUrl the PBX's base URL, without a path
+     * @return this builder
+     */
     public Builder baseUrl(String baseUrl) {
       return baseUrl(Objects.requireNonNull(baseUrl, "baseUrl == null"), "baseUrl");
     }
@@ -187,6 +208,7 @@ public final class YeastarClient implements AutoCloseable {
      * Takes the base URL, the credentials and the log level from environment variables, as {@link
      * YeastarClient#fromEnv()} describes; settings made after this call override them.
      *
+     * @return this builder
      * @throws IllegalStateException naming a required variable that is not set, or two that must
      *     not be set together
      * @throws IllegalArgumentException naming a variable whose value is not usable
@@ -201,8 +223,13 @@ public final class YeastarClient implements AutoCloseable {
     }
 
     /**
-     * A fixed access token. Replaces an access token, supplier or client credentials set before:
-     * the last of the three settings wins, so that {@code fromEnv()} can be overridden.
+     * A fixed access token, which the client never renews or revokes. Replaces an access token,
+     * supplier or client credentials set before: the last of the three settings wins, so that
+     * {@code fromEnv()} can be overridden.
+     *
+     * @param accessToken the token
+     * @return this builder
+     * @throws IllegalArgumentException if {@code accessToken} is blank
      */
     public Builder accessToken(String accessToken) {
       Objects.requireNonNull(accessToken, "accessToken == null");
@@ -216,6 +243,11 @@ public final class YeastarClient implements AutoCloseable {
      * The application's Client ID and Client Secret: the client then gets its own access token on
      * first use, refreshes it before it expires, renews it once when the PBX answers 10004, and
      * revokes it on {@link #close()}. Replaces an access token or supplier set before.
+     *
+     * @param clientId the application's Client ID
+     * @param clientSecret the application's Client Secret; never logged or shown
+     * @return this builder
+     * @throws IllegalArgumentException if either is blank
      */
     public Builder clientCredentials(String clientId, String clientSecret) {
       Objects.requireNonNull(clientId, "clientId == null");
@@ -238,6 +270,10 @@ public final class YeastarClient implements AutoCloseable {
     /**
      * Asked for the access token before every request, so that it may renew it. Replaces an access
      * token or client credentials set before.
+     *
+     * @param supplier gives the current token; a call fails with {@link IllegalStateException} if
+     *     it gives none
+     * @return this builder
      */
     public Builder accessTokenSupplier(Supplier<String> supplier) {
       this.tokenSupplier = Objects.requireNonNull(supplier, "supplier == null");
@@ -249,6 +285,10 @@ public final class YeastarClient implements AutoCloseable {
     /**
      * The User-Agent that identifies the application to the PBX; default {@link
      * #DEFAULT_USER_AGENT}.
+     *
+     * @param userAgent printable text
+     * @return this builder
+     * @throws IllegalArgumentException if {@code userAgent} is blank or holds a control character
      */
     public Builder userAgent(String userAgent) {
       Objects.requireNonNull(userAgent, "userAgent == null");
@@ -259,25 +299,51 @@ public final class YeastarClient implements AutoCloseable {
       return this;
     }
 
-    /** Time allowed to connect; default 10 s. */
+    /**
+     * Time allowed to connect; default 10 s.
+     *
+     * @param timeout the time allowed, zero for no limit
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = checkTimeout("connectTimeout", timeout);
       return this;
     }
 
-    /** Time allowed between bytes of a response; default 30 s. */
+    /**
+     * Time allowed between bytes of a response; default 30 s.
+     *
+     * @param timeout the time allowed, zero for no limit
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = checkTimeout("readTimeout", timeout);
       return this;
     }
 
-    /** Time allowed for a whole call, retries included; default 60 s, zero for none. */
+    /**
+     * Time allowed for a whole call, retries included; default 60 s. {@link RequestOptions} can set
+     * another for one call.
+     *
+     * @param timeout the time allowed, zero for no limit
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = checkTimeout("callTimeout", timeout);
       return this;
     }
 
-    /** Retries after a transient failure; default 2, 0 for none. */
+    /**
+     * Retries after a transient failure; default 2. {@link RequestOptions} can set another for one
+     * call.
+     *
+     * @param maxRetries the number of retries, 0 for none
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxRetries} is negative
+     */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0) {
         throw new IllegalArgumentException("maxRetries must be at least 0, was " + maxRetries);
@@ -286,20 +352,38 @@ public final class YeastarClient implements AutoCloseable {
       return this;
     }
 
-    /** The first retry's pause, doubled on each retry up to {@code max}; default 0.5 s and 8 s. */
+    /**
+     * The first retry's pause, doubled on each retry up to {@code max}; default 0.5 s and 8 s.
+     *
+     * @param initial the pause before the first retry
+     * @param max the longest pause
+     * @return this builder
+     * @throws IllegalArgumentException if either is negative
+     */
     public Builder retryBackoff(Duration initial, Duration max) {
       this.retryDelay = checkTimeout("retryBackoff initial", initial);
       this.maxRetryDelay = checkTimeout("retryBackoff max", max);
       return this;
     }
 
-    /** An OkHttpClient to share connections and threads with; the SDK adds its interceptors. */
+    /**
+     * An OkHttpClient to share connections and threads with; the SDK adds its interceptors to a
+     * derived client, and {@link YeastarClient#close()} leaves this one running.
+     *
+     * @param client the client to share
+     * @return this builder
+     */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = Objects.requireNonNull(client, "client == null");
       return this;
     }
 
-    /** How much of each exchange to log; default none. The token is always redacted. */
+    /**
+     * How much of each exchange to log; default none. The token is always redacted.
+     *
+     * @param level how much to log
+     * @return this builder
+     */
     public Builder logLevel(HttpLogLevel level) {
       this.logLevel = Objects.requireNonNull(level, "level == null");
       return this;
@@ -308,6 +392,9 @@ public final class YeastarClient implements AutoCloseable {
     /**
      * Where log lines go; default the {@code System.Logger} named {@code
      * io.github.yeastarsdk.http}.
+     *
+     * @param sink receives each log line, already redacted
+     * @return this builder
      */
     public Builder logSink(Consumer<String> sink) {
       this.logSink = Objects.requireNonNull(sink, "sink == null");
@@ -317,6 +404,9 @@ public final class YeastarClient implements AutoCloseable {
     /**
      * Allows {@code http://} to a host that is not loopback. Off by default: the token would cross
      * the network in clear.
+     *
+     * @param allow true to allow plain HTTP to any host
+     * @return this builder
      */
     public Builder allowInsecureHttp(boolean allow) {
       this.allowInsecureHttp = allow;
@@ -324,8 +414,13 @@ public final class YeastarClient implements AutoCloseable {
     }
 
     /**
-     * Throws {@link IllegalStateException} for a missing setting, IllegalArgumentException for a
-     * bad one.
+     * Returns a client with these settings; close it when done.
+     *
+     * @return a new client, which makes no call until it is used
+     * @throws IllegalStateException if the base URL or the credentials are missing
+     * @throws IllegalArgumentException if the base URL is malformed, has a path, query or fragment,
+     *     or is plain HTTP to a host other than loopback without {@link
+     *     #allowInsecureHttp(boolean)}
      */
     public YeastarClient build() {
       if (baseUrl == null) {

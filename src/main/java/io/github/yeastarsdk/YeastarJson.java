@@ -11,7 +11,11 @@ public final class YeastarJson {
 
   private YeastarJson() {}
 
-  /** A Moshi that knows every model of the spec; add it to your own with {@code newBuilder()}. */
+  /**
+   * A Moshi that knows every model of the spec; add to it with {@code newBuilder()}.
+   *
+   * @return the shared instance
+   */
   public static Moshi moshi() {
     return MOSHI;
   }

@@ -89,8 +89,8 @@ class FixtureSpecTest {
     ExtensionListParams params = ExtensionListParams.builder().build();
     assertThat(params.page()).isEqualTo(1);
     assertThat(params.pageSize()).isEqualTo(10);
-    assertThat(params.sortBy()).isNull();
-    assertThat(params.search()).isNull();
+    assertThat(params.sortBy()).isEmpty();
+    assertThat(params.search()).isEmpty();
   }
 
   @Test

@@ -113,7 +113,7 @@ class PaginationTest {
     serveConferences(3, 2);
     try (YeastarClient pbx = client(server).build()) {
       Page<Conference> first = pbx.conferences().list(1, 2);
-      assertThat(first.totalNumber()).isEqualTo(3);
+      assertThat(first.totalNumber()).hasValue(3);
       assertThat(first.hasNextPage()).isTrue();
       Page<Conference> second = first.nextPage();
       assertThat(second.page()).isEqualTo(2);

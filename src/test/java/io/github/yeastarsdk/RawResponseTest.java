@@ -36,7 +36,7 @@ class RawResponseTest {
       assertThat(raw.headers().get("X-Request-Id")).isEqualTo("req-1");
       assertThat(raw.headers().get("Content-Type")).isEqualTo("application/json");
       assertThat(raw.value().items()).extracting(Conference::id).containsExactly(1, 2);
-      assertThat(raw.value().totalNumber()).isEqualTo(3);
+      assertThat(raw.value().totalNumber()).hasValue(3);
     }
   }
 

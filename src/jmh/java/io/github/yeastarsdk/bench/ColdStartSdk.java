@@ -25,7 +25,7 @@ public final class ColdStartSdk {
     try (YeastarClient pbx =
         YeastarClient.builder().baseUrl(args[0]).accessToken("bench-token").build()) {
       Page<Conference> page = pbx.conferences().list(1, 20);
-      ColdStartOutput.print(page.items(), page.totalNumber(), start);
+      ColdStartOutput.print(page.items(), page.totalNumber().orElse(-1), start);
     }
   }
 }

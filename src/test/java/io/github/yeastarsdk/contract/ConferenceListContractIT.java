@@ -51,13 +51,13 @@ class ConferenceListContractIT {
           list -> {
             Page<Conference> page = list.get();
             assertThat(page.items()).isEqualTo(SeedExample.conferences());
-            assertThat(page.totalNumber()).isEqualTo(SeedExample.TOTAL_NUMBER);
+            assertThat(page.totalNumber()).hasValue(SeedExample.TOTAL_NUMBER);
           },
           "empty",
           list -> {
             Page<Conference> page = list.get();
             assertThat(page.items()).isEmpty();
-            assertThat(page.totalNumber()).isZero();
+            assertThat(page.totalNumber()).hasValue(0);
             assertThat(page.hasNextPage()).isFalse();
           },
           "later_page",
