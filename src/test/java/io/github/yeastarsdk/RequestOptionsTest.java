@@ -3,7 +3,6 @@ package io.github.yeastarsdk;
 import static io.github.yeastarsdk.TestServers.client;
 import static io.github.yeastarsdk.TestServers.error;
 import static io.github.yeastarsdk.TestServers.page;
-import static io.github.yeastarsdk.TestServers.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -153,25 +152,16 @@ class RequestOptionsTest {
       throws Exception {
     List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     AtomicInteger issued = new AtomicInteger();
-    server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            requests.add(request);
-            String path = request.getRequestUrl().encodedPath();
-            if (path.endsWith("/get_token") || path.endsWith("/refresh_token")) {
-              int n = issued.incrementAndGet();
-              return tokens("access-" + n, "r-" + n);
-            }
-            if (path.endsWith("/del_token")) {
-              return error(0, "SUCCESS");
-            }
-            if ("access-1".equals(request.getRequestUrl().queryParameter("access_token"))) {
-              return error(10004, "TOKEN EXPIRED");
-            }
-            int page = Integer.parseInt(request.getRequestUrl().queryParameter("page"));
-            return page(4, page * 2 - 1, 2);
+    TestServers.serveWithTokens(
+        server,
+        requests,
+        issued,
+        request -> {
+          if ("access-1".equals(request.getRequestUrl().queryParameter("access_token"))) {
+            return error(10004, "TOKEN EXPIRED");
           }
+          int page = Integer.parseInt(request.getRequestUrl().queryParameter("page"));
+          return page(4, page * 2 - 1, 2);
         });
     RequestOptions options = RequestOptions.builder().putHeader("X-Call", "7").build();
     try (YeastarClient pbx =

@@ -1,6 +1,9 @@
 package io.github.yeastarsdk;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -27,6 +30,34 @@ final class TestServers {
           @Override
           public MockResponse dispatch(RecordedRequest request) {
             return pages.apply(Integer.parseInt(request.getRequestUrl().queryParameter("page")));
+          }
+        });
+  }
+
+  /**
+   * Serves the token endpoints and hands every other request to {@code list}: get_token and
+   * refresh_token issue access-N / refresh-N, counted by {@code issued}; del_token succeeds. Every
+   * request is added to {@code requests}.
+   */
+  static void serveWithTokens(
+      MockWebServer server,
+      List<RecordedRequest> requests,
+      AtomicInteger issued,
+      Function<RecordedRequest, MockResponse> list) {
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            requests.add(request);
+            String path = request.getRequestUrl().encodedPath();
+            if (path.endsWith("/get_token") || path.endsWith("/refresh_token")) {
+              int n = issued.incrementAndGet();
+              return tokens("access-" + n, "refresh-" + n);
+            }
+            if (path.endsWith("/del_token")) {
+              return error(0, "SUCCESS");
+            }
+            return list.apply(request);
           }
         });
   }

@@ -72,22 +72,7 @@ class TokenManagementTest {
 
   /** get_token issues access-N / refresh-N; list answers with {@code list}. */
   private void serve(Function<RecordedRequest, MockResponse> list) {
-    server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            requests.add(request);
-            String path = request.getRequestUrl().encodedPath();
-            if (path.endsWith("/get_token") || path.endsWith("/refresh_token")) {
-              int n = issued.incrementAndGet();
-              return tokens("access-" + n, "refresh-" + n);
-            }
-            if (path.endsWith("/del_token")) {
-              return error(0, "SUCCESS");
-            }
-            return list.apply(request);
-          }
-        });
+    TestServers.serveWithTokens(server, requests, issued, list);
   }
 
   private YeastarClient.Builder client() {

@@ -1,18 +1,10 @@
 package io.github.yeastarsdk.contract;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,21 +15,11 @@ import java.util.regex.Pattern;
 public final class PrismServer implements AutoCloseable {
   static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
   private static final Pattern LISTENING = Pattern.compile("Prism is listening on (http://\\S+)");
-  private static final int MAX_LOG_LINES = 2_000;
 
-  private final Process process;
-  private final List<String> log = new ArrayList<>();
-  private final CountDownLatch started = new CountDownLatch(1);
-  private final Thread shutdownHook;
-  private volatile String baseUrl;
+  private final LoggedProcess process;
 
-  private PrismServer(Process process) {
+  private PrismServer(LoggedProcess process) {
     this.process = process;
-    this.shutdownHook = new Thread(this::kill, "prism-shutdown");
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
-    Thread reader = new Thread(this::readLog, "prism-log");
-    reader.setDaemon(true);
-    reader.start();
   }
 
   /** Starts {@code prism mock} on the spec, with random data limited to the spec's fields. */
@@ -80,85 +62,23 @@ public final class PrismServer implements AutoCloseable {
     command.add(spec.toString());
     command.addAll(args);
     command.addAll(List.of("--host", "127.0.0.1", "--errors"));
-    PrismServer server;
-    try {
-      server = new PrismServer(new ProcessBuilder(command).redirectErrorStream(true).start());
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not start " + command, e);
-    }
-    server.awaitListening();
-    return server;
+    return new PrismServer(
+        LoggedProcess.start(
+            new ProcessBuilder(command), LISTENING, STARTUP_TIMEOUT, Duration.ZERO, "Prism"));
   }
 
   /** The base URL, {@code http://127.0.0.1:<port>}. */
   public String baseUrl() {
-    return baseUrl;
+    return process.baseUrl();
   }
 
   /** Everything Prism has logged so far. */
-  public synchronized String log() {
-    return String.join("\n", log);
-  }
-
-  private void awaitListening() {
-    try {
-      boolean ended = started.await(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      if (baseUrl == null) {
-        kill();
-        String why =
-            ended
-                ? "Prism exited before it listened"
-                : "Prism did not listen within " + STARTUP_TIMEOUT;
-        throw new IllegalStateException(why + ". Its log:\n" + log());
-      }
-    } catch (InterruptedException e) {
-      kill();
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while starting Prism", e);
-    }
-  }
-
-  private void readLog() {
-    try (BufferedReader lines =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line; (line = lines.readLine()) != null; ) {
-        synchronized (this) {
-          if (log.size() == MAX_LOG_LINES) {
-            log.remove(0);
-          }
-          log.add(line);
-        }
-        Matcher matcher = LISTENING.matcher(line);
-        if (baseUrl == null && matcher.find()) {
-          baseUrl = matcher.group(1);
-          started.countDown();
-        }
-      }
-    } catch (IOException ignored) {
-      // The process ended; whatever it logged is kept.
-    } finally {
-      started.countDown();
-    }
-  }
-
-  private void kill() {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
-    try {
-      process.waitFor(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  public String log() {
+    return process.log();
   }
 
   @Override
   public void close() {
-    kill();
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException alreadyShuttingDown) {
-      // The hook runs anyway.
-    }
+    process.close();
   }
 }
