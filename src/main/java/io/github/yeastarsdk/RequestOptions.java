@@ -209,11 +209,7 @@ public final class RequestOptions {
      * @throws IllegalArgumentException if {@code timeout} is negative
      */
     public Builder timeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout == null");
-      if (timeout.isNegative()) {
-        throw new IllegalArgumentException("timeout must not be negative, was " + timeout);
-      }
-      this.timeout = timeout;
+      this.timeout = Arguments.nonNegative("timeout", timeout);
       return this;
     }
 
@@ -226,10 +222,7 @@ public final class RequestOptions {
      * @throws IllegalArgumentException if {@code maxRetries} is negative
      */
     public Builder maxRetries(int maxRetries) {
-      if (maxRetries < 0) {
-        throw new IllegalArgumentException("maxRetries must be at least 0, was " + maxRetries);
-      }
-      this.maxRetries = maxRetries;
+      this.maxRetries = Arguments.maxRetries(maxRetries);
       return this;
     }
 

@@ -307,7 +307,7 @@ public final class YeastarClient implements AutoCloseable {
      * @throws IllegalArgumentException if {@code timeout} is negative
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = checkTimeout("connectTimeout", timeout);
+      this.connectTimeout = Arguments.nonNegative("connectTimeout", timeout);
       return this;
     }
 
@@ -319,7 +319,7 @@ public final class YeastarClient implements AutoCloseable {
      * @throws IllegalArgumentException if {@code timeout} is negative
      */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = checkTimeout("readTimeout", timeout);
+      this.readTimeout = Arguments.nonNegative("readTimeout", timeout);
       return this;
     }
 
@@ -332,7 +332,7 @@ public final class YeastarClient implements AutoCloseable {
      * @throws IllegalArgumentException if {@code timeout} is negative
      */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = checkTimeout("callTimeout", timeout);
+      this.callTimeout = Arguments.nonNegative("callTimeout", timeout);
       return this;
     }
 
@@ -345,10 +345,7 @@ public final class YeastarClient implements AutoCloseable {
      * @throws IllegalArgumentException if {@code maxRetries} is negative
      */
     public Builder maxRetries(int maxRetries) {
-      if (maxRetries < 0) {
-        throw new IllegalArgumentException("maxRetries must be at least 0, was " + maxRetries);
-      }
-      this.maxRetries = maxRetries;
+      this.maxRetries = Arguments.maxRetries(maxRetries);
       return this;
     }
 
@@ -361,8 +358,8 @@ public final class YeastarClient implements AutoCloseable {
      * @throws IllegalArgumentException if either is negative
      */
     public Builder retryBackoff(Duration initial, Duration max) {
-      this.retryDelay = checkTimeout("retryBackoff initial", initial);
-      this.maxRetryDelay = checkTimeout("retryBackoff max", max);
+      this.retryDelay = Arguments.nonNegative("retryBackoff initial", initial);
+      this.maxRetryDelay = Arguments.nonNegative("retryBackoff max", max);
       return this;
     }
 
@@ -440,14 +437,6 @@ public final class YeastarClient implements AutoCloseable {
         throw new IllegalArgumentException(baseUrlSetting + ": " + e.getMessage(), e);
       }
       return new YeastarClient(this, url);
-    }
-
-    private static Duration checkTimeout(String name, Duration value) {
-      Objects.requireNonNull(value, name + " == null");
-      if (value.isNegative()) {
-        throw new IllegalArgumentException(name + " must not be negative, was " + value);
-      }
-      return value;
     }
   }
 }
