@@ -1,5 +1,7 @@
 package io.github.yeastarsdk;
 
+import io.github.yeastarsdk.internal.ConferenceListResponse;
+
 import com.squareup.moshi.JsonAdapter;
 import java.io.IOException;
 import java.util.List;

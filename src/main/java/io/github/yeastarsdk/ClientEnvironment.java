@@ -1,5 +1,6 @@
 package io.github.yeastarsdk;
 
+
 import java.util.Locale;
 import java.util.Map;
 

@@ -59,7 +59,7 @@ public final class RawResponse<T> {
   }
 
   /** The same answer with {@code convert} applied to its value. */
-  <R> RawResponse<R> map(Function<? super T, ? extends R> convert) {
+  public <R> RawResponse<R> map(Function<? super T, ? extends R> convert) {
     return new RawResponse<>(statusCode, headers, convert.apply(value));
   }
 

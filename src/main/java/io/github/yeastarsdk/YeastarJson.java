@@ -1,5 +1,7 @@
 package io.github.yeastarsdk;
 
+import io.github.yeastarsdk.internal.GeneratedJsonAdapters;
+
 import com.squareup.moshi.Moshi;
 
 /**

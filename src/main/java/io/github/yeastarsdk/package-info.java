@@ -16,4 +16,6 @@
 @NullMarked
 package io.github.yeastarsdk;
 
+import io.github.yeastarsdk.errors.YeastarException;
+
 import org.jspecify.annotations.NullMarked;

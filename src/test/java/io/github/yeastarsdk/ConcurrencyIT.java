@@ -1,5 +1,7 @@
 package io.github.yeastarsdk;
 
+import io.github.yeastarsdk.errors.YeastarException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.yeastarsdk.contract.ContractTarget;

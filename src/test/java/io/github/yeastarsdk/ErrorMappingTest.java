@@ -1,5 +1,20 @@
 package io.github.yeastarsdk;
 
+import io.github.yeastarsdk.errors.AccessDeniedException;
+import io.github.yeastarsdk.errors.ApiErrorException;
+import io.github.yeastarsdk.errors.HttpStatusException;
+import io.github.yeastarsdk.errors.IncompleteResponseException;
+import io.github.yeastarsdk.errors.InvalidParameterException;
+import io.github.yeastarsdk.errors.IpBlockedException;
+import io.github.yeastarsdk.errors.MalformedResponseException;
+import io.github.yeastarsdk.errors.RequestTimeoutException;
+import io.github.yeastarsdk.errors.TokenExpiredException;
+import io.github.yeastarsdk.errors.TransportException;
+import io.github.yeastarsdk.internal.CallRunner;
+import io.github.yeastarsdk.internal.Errcodes;
+import io.github.yeastarsdk.internal.FailureAnswers;
+import io.github.yeastarsdk.internal.Redactor;
+
 import static io.github.yeastarsdk.TestServers.client;
 import static io.github.yeastarsdk.TestServers.error;
 import static io.github.yeastarsdk.TestServers.json;

@@ -1,5 +1,19 @@
 package io.github.yeastarsdk;
 
+import io.github.yeastarsdk.errors.AccessDeniedException;
+import io.github.yeastarsdk.errors.ApiErrorException;
+import io.github.yeastarsdk.errors.HttpStatusException;
+import io.github.yeastarsdk.errors.IncompleteResponseException;
+import io.github.yeastarsdk.errors.InvalidCredentialsException;
+import io.github.yeastarsdk.errors.InvalidParameterException;
+import io.github.yeastarsdk.errors.IpBlockedException;
+import io.github.yeastarsdk.errors.MalformedResponseException;
+import io.github.yeastarsdk.errors.RequestTimeoutException;
+import io.github.yeastarsdk.errors.TokenExpiredException;
+import io.github.yeastarsdk.errors.TransportException;
+import io.github.yeastarsdk.errors.YeastarException;
+import io.github.yeastarsdk.internal.Errcodes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

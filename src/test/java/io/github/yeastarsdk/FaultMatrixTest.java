@@ -1,5 +1,14 @@
 package io.github.yeastarsdk;
 
+import io.github.yeastarsdk.errors.AccessDeniedException;
+import io.github.yeastarsdk.errors.ApiErrorException;
+import io.github.yeastarsdk.errors.HttpStatusException;
+import io.github.yeastarsdk.errors.IncompleteResponseException;
+import io.github.yeastarsdk.errors.MalformedResponseException;
+import io.github.yeastarsdk.errors.RequestTimeoutException;
+import io.github.yeastarsdk.errors.YeastarException;
+import io.github.yeastarsdk.internal.Arguments;
+
 import static io.github.yeastarsdk.TestServers.TOKEN;
 import static io.github.yeastarsdk.TestServers.json;
 import static io.github.yeastarsdk.TestServers.page;

@@ -1,5 +1,16 @@
 package io.github.yeastarsdk;
 
+import io.github.yeastarsdk.errors.ApiErrorException;
+import io.github.yeastarsdk.errors.InvalidParameterException;
+import io.github.yeastarsdk.errors.TokenExpiredException;
+import io.github.yeastarsdk.internal.Authentication;
+import io.github.yeastarsdk.internal.CallRunner;
+import io.github.yeastarsdk.internal.ConformingConverterFactory;
+import io.github.yeastarsdk.internal.Errcodes;
+import io.github.yeastarsdk.internal.FailureAnswers;
+import io.github.yeastarsdk.internal.Redactor;
+import io.github.yeastarsdk.internal.TokenSource;
+
 import static io.github.yeastarsdk.TestServers.error;
 import static io.github.yeastarsdk.TestServers.json;
 import static org.assertj.core.api.Assertions.assertThat;

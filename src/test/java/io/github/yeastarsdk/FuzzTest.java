@@ -1,5 +1,8 @@
 package io.github.yeastarsdk;
 
+import io.github.yeastarsdk.errors.MalformedResponseException;
+import io.github.yeastarsdk.errors.YeastarException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package io.github.yeastarsdk;
 
+import io.github.yeastarsdk.internal.ConferenceListResponse;
+import io.github.yeastarsdk.internal.GeneratedJsonAdapters;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

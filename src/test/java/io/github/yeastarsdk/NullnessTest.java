@@ -1,5 +1,8 @@
 package io.github.yeastarsdk;
 
+import io.github.yeastarsdk.errors.ApiErrorException;
+import io.github.yeastarsdk.errors.MalformedResponseException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

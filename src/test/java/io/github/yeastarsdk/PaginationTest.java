@@ -1,5 +1,7 @@
 package io.github.yeastarsdk;
 
+import io.github.yeastarsdk.errors.TokenExpiredException;
+
 import static io.github.yeastarsdk.TestServers.client;
 import static io.github.yeastarsdk.TestServers.error;
 import static io.github.yeastarsdk.TestServers.page;

@@ -1,5 +1,14 @@
 package io.github.yeastarsdk;
 
+import io.github.yeastarsdk.errors.HttpStatusException;
+import io.github.yeastarsdk.errors.InvalidParameterException;
+import io.github.yeastarsdk.errors.MalformedResponseException;
+import io.github.yeastarsdk.internal.Authentication;
+import io.github.yeastarsdk.internal.CallRunner;
+import io.github.yeastarsdk.internal.Errcodes;
+import io.github.yeastarsdk.internal.Redactor;
+import io.github.yeastarsdk.internal.TokenSource;
+
 import static io.github.yeastarsdk.TestServers.TOKEN;
 import static io.github.yeastarsdk.TestServers.client;
 import static io.github.yeastarsdk.TestServers.page;

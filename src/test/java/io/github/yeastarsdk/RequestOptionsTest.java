@@ -1,5 +1,8 @@
 package io.github.yeastarsdk;
 
+import io.github.yeastarsdk.errors.HttpStatusException;
+import io.github.yeastarsdk.errors.RequestTimeoutException;
+
 import static io.github.yeastarsdk.TestServers.client;
 import static io.github.yeastarsdk.TestServers.error;
 import static io.github.yeastarsdk.TestServers.page;

@@ -1,5 +1,9 @@
 package io.github.yeastarsdk;
 
+import io.github.yeastarsdk.errors.ApiErrorException;
+import io.github.yeastarsdk.errors.HttpStatusException;
+import io.github.yeastarsdk.internal.RetryInterceptor;
+
 import static io.github.yeastarsdk.TestServers.client;
 import static io.github.yeastarsdk.TestServers.error;
 import static io.github.yeastarsdk.TestServers.page;

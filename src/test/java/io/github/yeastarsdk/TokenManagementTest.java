@@ -1,5 +1,11 @@
 package io.github.yeastarsdk;
 
+import io.github.yeastarsdk.errors.HttpStatusException;
+import io.github.yeastarsdk.errors.InvalidCredentialsException;
+import io.github.yeastarsdk.errors.TokenExpiredException;
+import io.github.yeastarsdk.internal.GetTokenRequest;
+import io.github.yeastarsdk.internal.TokenResponse;
+
 import static io.github.yeastarsdk.TestServers.error;
 import static io.github.yeastarsdk.TestServers.json;
 import static io.github.yeastarsdk.TestServers.page;

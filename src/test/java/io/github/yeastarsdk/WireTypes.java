@@ -1,5 +1,8 @@
 package io.github.yeastarsdk;
 
+import io.github.yeastarsdk.internal.ApiResult;
+import io.github.yeastarsdk.internal.TokenResponse;
+
 import com.squareup.moshi.JsonAdapter;
 import java.io.IOException;
 import java.util.Map;

@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.yeastarsdk.Conference;
 import io.github.yeastarsdk.ConferenceListParams;
 import io.github.yeastarsdk.Page;
-import io.github.yeastarsdk.TokenExpiredException;
+import io.github.yeastarsdk.errors.TokenExpiredException;
 import io.github.yeastarsdk.YeastarClient;
 import io.github.yeastarsdk.YeastarJson;
 import java.io.OutputStream;

@@ -1,5 +1,7 @@
 package io.github.yeastarsdk.bench;
 
+import io.github.yeastarsdk.internal.ConferenceListResponse;
+
 import io.github.yeastarsdk.Conference;
 import io.github.yeastarsdk.ConferenceListParams;
 import io.github.yeastarsdk.PagingOptions;

@@ -1,12 +1,15 @@
 package io.github.yeastarsdk.contract;
 
+import io.github.yeastarsdk.internal.ApiResult;
+import io.github.yeastarsdk.internal.TokenResponse;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import io.github.yeastarsdk.InvalidCredentialsException;
+import io.github.yeastarsdk.errors.InvalidCredentialsException;
 import io.github.yeastarsdk.InvalidParam;
-import io.github.yeastarsdk.IpBlockedException;
+import io.github.yeastarsdk.errors.IpBlockedException;
 import io.github.yeastarsdk.WireTypes;
 import io.github.yeastarsdk.YeastarClient;
 import java.io.IOException;

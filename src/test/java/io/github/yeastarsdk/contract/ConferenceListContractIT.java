@@ -1,23 +1,25 @@
 package io.github.yeastarsdk.contract;
 
+import io.github.yeastarsdk.internal.Arguments;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import io.github.yeastarsdk.AccessDeniedException;
-import io.github.yeastarsdk.ApiErrorException;
+import io.github.yeastarsdk.errors.AccessDeniedException;
+import io.github.yeastarsdk.errors.ApiErrorException;
 import io.github.yeastarsdk.Conference;
 import io.github.yeastarsdk.ConferenceListParams;
 import io.github.yeastarsdk.ConferenceSortField;
 import io.github.yeastarsdk.InvalidParam;
-import io.github.yeastarsdk.InvalidParameterException;
+import io.github.yeastarsdk.errors.InvalidParameterException;
 import io.github.yeastarsdk.Moderator;
 import io.github.yeastarsdk.ModeratorType;
 import io.github.yeastarsdk.Page;
 import io.github.yeastarsdk.RawResponse;
 import io.github.yeastarsdk.RequestOptions;
 import io.github.yeastarsdk.SortOrder;
-import io.github.yeastarsdk.TokenExpiredException;
+import io.github.yeastarsdk.errors.TokenExpiredException;
 import io.github.yeastarsdk.YeastarClient;
 import java.io.IOException;
 import java.util.ArrayList;

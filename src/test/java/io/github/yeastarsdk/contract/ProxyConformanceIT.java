@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.yeastarsdk.Conference;
-import io.github.yeastarsdk.HttpStatusException;
+import io.github.yeastarsdk.errors.HttpStatusException;
 import io.github.yeastarsdk.Page;
 import io.github.yeastarsdk.YeastarClient;
 import java.io.IOException;
