@@ -42,7 +42,7 @@ class ConcurrencyIT {
                   start.await();
                   for (int i = 0; i < CALLS_EACH; i++) {
                     try {
-                      conferences.addAndGet(pbx.conferences().list(1, 5).items().size());
+                      conferences.addAndGet(pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build()).items().size());
                     } catch (YeastarException e) {
                       errors.incrementAndGet();
                     }

@@ -86,7 +86,8 @@ class ExceptionsTest {
   void transportFailuresKeepTheirCause() {
     ConnectException refused = new ConnectException("Failed to connect");
     assertThat(new TransportException("connection refused", refused)).hasCause(refused);
-    assertThat(new RequestTimeoutException("timed out", new IOException("timeout")))
+    assertThat(new RequestTimeoutException(
+                "timed out", new IOException("timeout"), RequestTimeoutException.Timeout.READ))
         .isInstanceOf(TransportException.class);
     IOException reset = new IOException("unexpected end of stream");
     assertThat(new IncompleteResponseException("answer cut short", reset))

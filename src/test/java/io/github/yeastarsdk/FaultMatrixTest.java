@@ -7,7 +7,6 @@ import io.github.yeastarsdk.errors.IncompleteResponseException;
 import io.github.yeastarsdk.errors.MalformedResponseException;
 import io.github.yeastarsdk.errors.RequestTimeoutException;
 import io.github.yeastarsdk.errors.YeastarException;
-import io.github.yeastarsdk.internal.Arguments;
 
 import static io.github.yeastarsdk.TestServers.TOKEN;
 import static io.github.yeastarsdk.TestServers.json;
@@ -275,7 +274,7 @@ class FaultMatrixTest {
             .logLevel(HttpLogLevel.BODY)
             .logSink(log::add)
             .build()) {
-      page = pbx.conferences().list(1, 50);
+      page = pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(50).build());
     } catch (Throwable t) {
       failure = t;
     }

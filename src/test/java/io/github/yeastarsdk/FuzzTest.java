@@ -70,7 +70,7 @@ class FuzzTest {
         answer = mutate(seed, random);
         String outcome;
         try {
-          Page<Conference> page = pbx.conferences().list(1, 5);
+          Page<Conference> page = pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
           page.items().forEach(FuzzTest::checkComplete);
           outcome = "page";
         } catch (YeastarException e) {

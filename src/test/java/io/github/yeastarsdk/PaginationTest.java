@@ -114,7 +114,7 @@ class PaginationTest {
   void pageKnowsWhetherAnotherFollows() {
     serveConferences(3, 2);
     try (YeastarClient pbx = client(server).build()) {
-      Page<Conference> first = pbx.conferences().list(1, 2);
+      Page<Conference> first = pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(2).build());
       assertThat(first.totalNumber()).hasValue(3);
       assertThat(first.hasNextPage()).isTrue();
       Page<Conference> second = first.nextPage();

@@ -77,7 +77,7 @@ class RequestOptionsTest {
       assertThatThrownBy(() -> pbx.conferences().list(PARAMS, options))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(
-              "query parameter page_size is a parameter of GET /openapi/v1.0/conference/list: set"
+              "query parameter page_size is a parameter of listConferences (GET /openapi/v1.0/conference/list): set"
                   + " it on the operation's params, not in RequestOptions");
       assertThatThrownBy(() -> pbx.conferences().listAll(PARAMS, options).iterator().next())
           .isInstanceOf(IllegalArgumentException.class);

@@ -82,7 +82,7 @@ public final class FailureMapper {
       Timeout timeout = timeout(e);
       if (timeout != null) {
         return new RequestTimeoutException(
-            timeout.name().toLowerCase(Locale.ROOT) + " timeout elapsed: " + detail(e),
+            "timed out (" + timeout.name().toLowerCase(Locale.ROOT) + " timeout): " + detail(e),
             redactor.scrub(e),
             timeout);
       }

@@ -98,7 +98,7 @@ public final class Redactor {
   }
 
   /** How much of a body an exception quotes. */
-  static final int EXCERPT_CHARS = 200;
+  public static final int EXCERPT_CHARS = 200;
 
   /** The start of {@code text} on one line, without secrets; empty for null. */
   public String excerpt(String text) {

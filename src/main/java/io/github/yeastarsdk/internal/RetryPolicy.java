@@ -76,7 +76,7 @@ public final class RetryPolicy {
     return delay.compareTo(MAX_RETRY_AFTER) > 0 ? null : delay;
   }
 
-  Duration retryAfter(@Nullable String header, Duration fallback) {
+  public Duration retryAfter(@Nullable String header, Duration fallback) {
     if (header == null || header.isBlank()) {
       return fallback;
     }

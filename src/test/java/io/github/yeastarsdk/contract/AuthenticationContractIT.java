@@ -1,5 +1,6 @@
 package io.github.yeastarsdk.contract;
 
+import io.github.yeastarsdk.ConferenceListParams;
 import io.github.yeastarsdk.internal.ApiResult;
 import io.github.yeastarsdk.internal.TokenResponse;
 
@@ -85,7 +86,7 @@ class AuthenticationContractIT {
   @Test
   void credentialsClientGetsATokenListsAndRevokesItOnClose(ContractTarget target) {
     try (YeastarClient pbx = credentialsClient(target, null)) {
-      assertThat(pbx.conferences().list(1, 5).items()).isEqualTo(SeedExample.conferences());
+      assertThat(pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build()).items()).isEqualTo(SeedExample.conferences());
     }
     assertThat(paths)
         .containsExactly(
@@ -95,7 +96,7 @@ class AuthenticationContractIT {
   @Test
   void badCredentialsExampleBecomesInvalidCredentialsException(ContractTarget target) {
     try (YeastarClient pbx = credentialsClient(target, "bad_credentials")) {
-      assertThatThrownBy(() -> pbx.conferences().list(1, 5))
+      assertThatThrownBy(() -> pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build()))
           .isInstanceOfSatisfying(
               InvalidCredentialsException.class,
               e ->
@@ -107,7 +108,7 @@ class AuthenticationContractIT {
   @Test
   void ipBlockedExampleBecomesIpBlockedException(ContractTarget target) {
     try (YeastarClient pbx = credentialsClient(target, "ip_blocked")) {
-      assertThatThrownBy(() -> pbx.conferences().list(1, 5)).isInstanceOf(IpBlockedException.class);
+      assertThatThrownBy(() -> pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build())).isInstanceOf(IpBlockedException.class);
     }
   }
 

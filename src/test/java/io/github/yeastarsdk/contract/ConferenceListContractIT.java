@@ -1,6 +1,5 @@
 package io.github.yeastarsdk.contract;
 
-import io.github.yeastarsdk.internal.Arguments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -129,7 +128,7 @@ class ConferenceListContractIT {
   void seedExampleIsTheDefaultAnswerAndDecodesValueForValue(ContractTarget target) {
     assumeThat(target.servesExamples()).as("needs our Prism").isTrue();
     try (YeastarClient pbx = client(target)) {
-      OUTCOMES.get("seed").accept(() -> pbx.conferences().list(1, 5));
+      OUTCOMES.get("seed").accept(() -> pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build()));
     }
   }
 

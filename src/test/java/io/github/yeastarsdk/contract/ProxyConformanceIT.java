@@ -1,5 +1,6 @@
 package io.github.yeastarsdk.contract;
 
+import io.github.yeastarsdk.ConferenceListParams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -62,7 +63,7 @@ class ProxyConformanceIT {
     upstream.enqueue(
         new MockResponse().setHeader("Content-Type", "application/json").setBody(seed));
     try (YeastarClient pbx = client()) {
-      Page<Conference> page = pbx.conferences().list(1, 5);
+      Page<Conference> page = pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
       assertThat(page.items()).isEqualTo(SeedExample.conferences());
     }
     RecordedRequest forwarded = upstream.takeRequest();
@@ -82,7 +83,7 @@ class ProxyConformanceIT {
     upstream.enqueue(wrongTypes);
     try (YeastarClient pbx = client()) {
       HttpStatusException e =
-          catchThrowableOfType(HttpStatusException.class, () -> pbx.conferences().list(1, 5));
+          catchThrowableOfType(HttpStatusException.class, () -> pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build()));
       assertThat(e.status()).isEqualTo(500);
       assertThat(e.bodyExcerpt()).contains("Request/Response not valid");
     }

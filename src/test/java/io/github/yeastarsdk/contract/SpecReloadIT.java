@@ -1,5 +1,6 @@
 package io.github.yeastarsdk.contract;
 
+import io.github.yeastarsdk.ConferenceListParams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.yeastarsdk.Conference;
@@ -47,7 +48,7 @@ class SpecReloadIT {
   }
 
   private static String firstName(YeastarClient pbx) {
-    List<Conference> items = pbx.conferences().list(1, 5).items();
+    List<Conference> items = pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build()).items();
     return items.get(0).name();
   }
 
