@@ -2,7 +2,6 @@ package io.github.yeastarsdk;
 
 import io.github.yeastarsdk.errors.YeastarException;
 import io.github.yeastarsdk.internal.CompletableFutures;
-
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Iterator;

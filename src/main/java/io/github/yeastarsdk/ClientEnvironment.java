@@ -1,6 +1,5 @@
 package io.github.yeastarsdk;
 
-
 import java.util.Locale;
 import java.util.Map;
 

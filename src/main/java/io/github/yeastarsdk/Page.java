@@ -6,7 +6,6 @@ import io.github.yeastarsdk.errors.MalformedResponseException;
 import io.github.yeastarsdk.errors.TransportException;
 import io.github.yeastarsdk.errors.YeastarException;
 import io.github.yeastarsdk.internal.CompletableFutures;
-
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;

@@ -2,7 +2,6 @@ package io.github.yeastarsdk;
 
 import io.github.yeastarsdk.internal.Arguments;
 import io.github.yeastarsdk.internal.HeaderChecks;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,11 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.TimeUnit;
-import okhttp3.HttpUrl;
-import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
-import retrofit2.Call;
 
 /**
  * Settings for one call that override the client's, without building another client: a timeout, a
@@ -117,10 +112,6 @@ public final class RequestOptions {
   public Map<String, List<String>> queryParams() {
     return queryParams;
   }
-
-
-
-
 
   /** The names only: a header value may be a credential. */
   @Override

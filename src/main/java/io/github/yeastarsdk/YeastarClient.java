@@ -19,7 +19,6 @@ import io.github.yeastarsdk.internal.TokenManager;
 import io.github.yeastarsdk.internal.TokenSource;
 import io.github.yeastarsdk.internal.UserAgentInterceptor;
 import io.github.yeastarsdk.internal.YeastarApi;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -297,7 +296,10 @@ public final class YeastarClient implements AutoCloseable {
       return this;
     }
 
-    /** The clock that token lifetimes, time spent and Retry-After dates are measured with; for tests. */
+    /**
+     * The clock that token lifetimes, time spent and Retry-After dates are measured with; for
+     * tests.
+     */
     Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;

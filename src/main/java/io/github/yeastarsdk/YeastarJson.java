@@ -1,8 +1,7 @@
 package io.github.yeastarsdk;
 
-import io.github.yeastarsdk.internal.GeneratedJsonAdapters;
-
 import com.squareup.moshi.Moshi;
+import io.github.yeastarsdk.internal.GeneratedJsonAdapters;
 
 /**
  * JSON for this SDK's models, with the API's own field names, read and written without reflection.

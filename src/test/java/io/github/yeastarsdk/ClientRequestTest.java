@@ -28,7 +28,8 @@ class ClientRequestTest {
   void listSendsTheApiPathPagingTokenAndDefaultUserAgent() throws Exception {
     server.enqueue(page(1, 1, 1));
     try (YeastarClient pbx = client(server).build()) {
-      Page<Conference> page = pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
+      Page<Conference> page =
+          pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
       assertThat(page.items()).extracting(Conference::name).containsExactly("Room 1");
     }
     RecordedRequest request = server.takeRequest();
@@ -104,7 +105,9 @@ class ClientRequestTest {
     YeastarClient pbx = client(server).build();
     pbx.close();
     pbx.close();
-    assertThatThrownBy(() -> pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build()))
+    assertThatThrownBy(
+            () ->
+                pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
   }
@@ -132,7 +135,12 @@ class ClientRequestTest {
     client(server).okHttpClient(shared).build().close();
     assertThat(shared.dispatcher().executorService().isShutdown()).isFalse();
     try (YeastarClient again = client(server).okHttpClient(shared).build()) {
-      assertThat(again.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build()).items()).isEmpty();
+      assertThat(
+              again
+                  .conferences()
+                  .list(ConferenceListParams.builder().page(1).pageSize(1).build())
+                  .items())
+          .isEmpty();
     }
   }
 }

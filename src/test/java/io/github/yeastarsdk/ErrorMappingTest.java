@@ -1,21 +1,5 @@
 package io.github.yeastarsdk;
 
-import io.github.yeastarsdk.errors.AccessDeniedException;
-import io.github.yeastarsdk.errors.ApiErrorException;
-import io.github.yeastarsdk.errors.HttpStatusException;
-import io.github.yeastarsdk.errors.IncompleteResponseException;
-import io.github.yeastarsdk.errors.InvalidParameterException;
-import io.github.yeastarsdk.errors.IpBlockedException;
-import io.github.yeastarsdk.errors.MalformedResponseException;
-import io.github.yeastarsdk.errors.RequestTimeoutException;
-import io.github.yeastarsdk.errors.TokenExpiredException;
-import io.github.yeastarsdk.errors.TransportException;
-import io.github.yeastarsdk.internal.FailureMapper;
-import io.github.yeastarsdk.internal.Operation;
-import io.github.yeastarsdk.internal.Errcodes;
-import io.github.yeastarsdk.internal.FailureAnswers;
-import io.github.yeastarsdk.internal.Redactor;
-
 import static io.github.yeastarsdk.TestServers.client;
 import static io.github.yeastarsdk.TestServers.error;
 import static io.github.yeastarsdk.TestServers.json;
@@ -23,6 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.yeastarsdk.errors.AccessDeniedException;
+import io.github.yeastarsdk.errors.ApiErrorException;
+import io.github.yeastarsdk.errors.HttpStatusException;
+import io.github.yeastarsdk.errors.IncompleteResponseException;
+import io.github.yeastarsdk.errors.InvalidParameterException;
+import io.github.yeastarsdk.errors.MalformedResponseException;
+import io.github.yeastarsdk.errors.RequestTimeoutException;
+import io.github.yeastarsdk.errors.TokenExpiredException;
+import io.github.yeastarsdk.errors.TransportException;
+import io.github.yeastarsdk.internal.Errcodes;
+import io.github.yeastarsdk.internal.FailureAnswers;
+import io.github.yeastarsdk.internal.FailureMapper;
+import io.github.yeastarsdk.internal.Operation;
+import io.github.yeastarsdk.internal.Redactor;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -136,7 +134,8 @@ class ErrorMappingTest {
             "{\"errcode\":40002,\"errmsg\":\"PARAMETER ERROR\",\"submsg\":\"page_size is required\"}"));
     InvalidParameterException failure = (InvalidParameterException) listFailure();
     assertThat(failure.submsg()).isEqualTo("page_size is required");
-    assertThat(failure).hasMessageStartingWith("errcode 40002 PARAMETER ERROR: page_size is required");
+    assertThat(failure)
+        .hasMessageStartingWith("errcode 40002 PARAMETER ERROR: page_size is required");
   }
 
   @Test
@@ -210,7 +209,11 @@ class ErrorMappingTest {
     server.shutdown();
     try (YeastarClient pbx =
         YeastarClient.builder().baseUrl(url).accessToken("t").maxRetries(0).build()) {
-      Throwable failure = catchThrowable(() -> pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build()));
+      Throwable failure =
+          catchThrowable(
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(1).build()));
       assertThat(failure)
           .isExactlyInstanceOf(TransportException.class)
           .hasMessageStartingWith("connection refused: Failed to connect to ")
@@ -255,8 +258,11 @@ class ErrorMappingTest {
     assertThat(failure.submsg()).isEqualTo("no role");
     assertThat(failure.invalidParams()).extracting(InvalidParam::field).containsExactly("page");
     // The success value is the spec's too: here 200, so 0 is a failure and 200 is not.
-    assertThat(renamed.readLeniently("listConferences", new okio.Buffer().writeUtf8("{\"code\":200}"))).isNull();
-    assertThat(renamed.readLeniently("listConferences", new okio.Buffer().writeUtf8("{\"code\":0}")))
+    assertThat(
+            renamed.readLeniently("listConferences", new okio.Buffer().writeUtf8("{\"code\":200}")))
+        .isNull();
+    assertThat(
+            renamed.readLeniently("listConferences", new okio.Buffer().writeUtf8("{\"code\":0}")))
         .isExactlyInstanceOf(ApiErrorException.class);
   }
 
@@ -264,7 +270,8 @@ class ErrorMappingTest {
   void transportMessagesNameWhatHappened() {
     Redactor redactor = new Redactor();
     FailureMapper mapper = new FailureMapper(redactor, Errcodes.failureAnswers(redactor));
-    Operation op = new Operation("listConferences", "GET", "/openapi/v1.0/conference/list", List.of());
+    Operation op =
+        new Operation("listConferences", "GET", "/openapi/v1.0/conference/list", List.of());
     assertThat(mapper.failure(new ConnectException("Network is unreachable"), op))
         .hasMessageStartingWith("could not connect: Network is unreachable");
     assertThat(mapper.failure(new java.net.UnknownHostException("pbx.invalid"), op))
@@ -287,7 +294,10 @@ class ErrorMappingTest {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
     try (YeastarClient pbx =
         client(server).maxRetries(0).readTimeout(Duration.ofMillis(200)).build()) {
-      assertThatThrownBy(() -> pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build()))
+      assertThatThrownBy(
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(1).build()))
           .isInstanceOf(RequestTimeoutException.class)
           .hasMessageStartingWith("timed out (read timeout): ");
     }

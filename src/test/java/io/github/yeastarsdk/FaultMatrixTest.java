@@ -1,5 +1,11 @@
 package io.github.yeastarsdk;
 
+import static io.github.yeastarsdk.TestServers.TOKEN;
+import static io.github.yeastarsdk.TestServers.json;
+import static io.github.yeastarsdk.TestServers.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import io.github.yeastarsdk.errors.AccessDeniedException;
 import io.github.yeastarsdk.errors.ApiErrorException;
 import io.github.yeastarsdk.errors.HttpStatusException;
@@ -7,13 +13,6 @@ import io.github.yeastarsdk.errors.IncompleteResponseException;
 import io.github.yeastarsdk.errors.MalformedResponseException;
 import io.github.yeastarsdk.errors.RequestTimeoutException;
 import io.github.yeastarsdk.errors.YeastarException;
-
-import static io.github.yeastarsdk.TestServers.TOKEN;
-import static io.github.yeastarsdk.TestServers.json;
-import static io.github.yeastarsdk.TestServers.page;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

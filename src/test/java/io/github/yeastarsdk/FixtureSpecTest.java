@@ -1,5 +1,10 @@
 package io.github.yeastarsdk;
 
+import static io.github.yeastarsdk.TestServers.error;
+import static io.github.yeastarsdk.TestServers.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.github.yeastarsdk.errors.ApiErrorException;
 import io.github.yeastarsdk.errors.InvalidParameterException;
 import io.github.yeastarsdk.errors.TokenExpiredException;
@@ -7,23 +12,17 @@ import io.github.yeastarsdk.internal.Authentication;
 import io.github.yeastarsdk.internal.CallContext;
 import io.github.yeastarsdk.internal.CallExecutor;
 import io.github.yeastarsdk.internal.CallSettingsInterceptor;
+import io.github.yeastarsdk.internal.ConformingConverterFactory;
+import io.github.yeastarsdk.internal.Errcodes;
 import io.github.yeastarsdk.internal.ExtensionServiceImpl;
+import io.github.yeastarsdk.internal.FailureAnswers;
 import io.github.yeastarsdk.internal.FailureMapper;
 import io.github.yeastarsdk.internal.FixtureErrcodes;
 import io.github.yeastarsdk.internal.FixtureGeneratedJsonAdapters;
+import io.github.yeastarsdk.internal.Redactor;
 import io.github.yeastarsdk.internal.RetryPolicy;
 import io.github.yeastarsdk.internal.Sleeper;
-import io.github.yeastarsdk.internal.ConformingConverterFactory;
-import io.github.yeastarsdk.internal.Errcodes;
-import io.github.yeastarsdk.internal.FailureAnswers;
-import io.github.yeastarsdk.internal.Redactor;
 import io.github.yeastarsdk.internal.TokenSource;
-
-import static io.github.yeastarsdk.TestServers.error;
-import static io.github.yeastarsdk.TestServers.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -169,7 +168,8 @@ class FixtureSpecTest {
                 + "\"invalid_param_list\":[{\"field\":\"search\",\"validation_type\":\"unique\"}]}"));
     assertThatThrownBy(() -> list(ExtensionListParams.builder().build()))
         .isExactlyInstanceOf(InvalidParameterException.class)
-        .hasMessageStartingWith("errcode 40003 DUPLICATE KEY VALUE; invalid parameter search (unique)");
+        .hasMessageStartingWith(
+            "errcode 40003 DUPLICATE KEY VALUE; invalid parameter search (unique)");
     assertThat(Errcodes.exception(40003, "DUPLICATE KEY VALUE", null, List.of()))
         .isExactlyInstanceOf(ApiErrorException.class);
 

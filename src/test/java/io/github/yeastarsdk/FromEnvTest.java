@@ -40,7 +40,11 @@ class FromEnvTest {
   void baseUrlAndAccessTokenMakeAWorkingClient() throws Exception {
     server.enqueue(page(1, 1, 1));
     try (YeastarClient pbx = YeastarClient.fromEnv(env("PBX_ACCESS_TOKEN", "env-token-1"))) {
-      assertThat(pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build()).items()).hasSize(1);
+      assertThat(
+              pbx.conferences()
+                  .list(ConferenceListParams.builder().page(1).pageSize(5).build())
+                  .items())
+          .hasSize(1);
     }
     RecordedRequest request = server.takeRequest();
     assertThat(request.getRequestUrl().queryParameter("access_token")).isEqualTo("env-token-1");

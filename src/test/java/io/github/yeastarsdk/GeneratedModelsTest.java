@@ -1,8 +1,5 @@
 package io.github.yeastarsdk;
 
-import io.github.yeastarsdk.internal.ConferenceListResponse;
-import io.github.yeastarsdk.internal.GeneratedJsonAdapters;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +7,8 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
 import io.github.yeastarsdk.contract.SeedExample;
+import io.github.yeastarsdk.internal.ConferenceListResponse;
+import io.github.yeastarsdk.internal.GeneratedJsonAdapters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

@@ -1,10 +1,9 @@
 package io.github.yeastarsdk;
 
-import io.github.yeastarsdk.errors.ApiErrorException;
-import io.github.yeastarsdk.errors.MalformedResponseException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.yeastarsdk.errors.ApiErrorException;
+import io.github.yeastarsdk.errors.MalformedResponseException;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.AnnotatedType;

@@ -1,13 +1,12 @@
 package io.github.yeastarsdk;
 
-import io.github.yeastarsdk.errors.TokenExpiredException;
-
 import static io.github.yeastarsdk.TestServers.client;
 import static io.github.yeastarsdk.TestServers.error;
 import static io.github.yeastarsdk.TestServers.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.yeastarsdk.errors.TokenExpiredException;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -114,7 +113,8 @@ class PaginationTest {
   void pageKnowsWhetherAnotherFollows() {
     serveConferences(3, 2);
     try (YeastarClient pbx = client(server).build()) {
-      Page<Conference> first = pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(2).build());
+      Page<Conference> first =
+          pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(2).build());
       assertThat(first.totalNumber()).hasValue(3);
       assertThat(first.hasNextPage()).isTrue();
       Page<Conference> second = first.nextPage();

@@ -1,27 +1,26 @@
 package io.github.yeastarsdk;
 
-import io.github.yeastarsdk.errors.HttpStatusException;
-import io.github.yeastarsdk.errors.InvalidParameterException;
-import io.github.yeastarsdk.errors.MalformedResponseException;
-import io.github.yeastarsdk.internal.Authentication;
-import io.github.yeastarsdk.internal.CallExecutor;
-import io.github.yeastarsdk.internal.FailureMapper;
-import io.github.yeastarsdk.internal.RetryPolicy;
-import io.github.yeastarsdk.internal.Sleeper;
-import io.github.yeastarsdk.internal.Errcodes;
-import io.github.yeastarsdk.internal.Redactor;
-import io.github.yeastarsdk.internal.TokenSource;
-
 import static io.github.yeastarsdk.TestServers.TOKEN;
 import static io.github.yeastarsdk.TestServers.client;
 import static io.github.yeastarsdk.TestServers.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.yeastarsdk.errors.HttpStatusException;
+import io.github.yeastarsdk.errors.InvalidParameterException;
+import io.github.yeastarsdk.errors.MalformedResponseException;
+import io.github.yeastarsdk.internal.Authentication;
+import io.github.yeastarsdk.internal.CallExecutor;
+import io.github.yeastarsdk.internal.Errcodes;
+import io.github.yeastarsdk.internal.FailureMapper;
+import io.github.yeastarsdk.internal.Redactor;
+import io.github.yeastarsdk.internal.RetryPolicy;
+import io.github.yeastarsdk.internal.Sleeper;
+import io.github.yeastarsdk.internal.TokenSource;
 import java.io.IOException;
-import java.time.Duration;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -82,7 +81,11 @@ class RedactionTest {
     echoRequestUrl(403);
     try (YeastarClient pbx = client(server).logLevel(HttpLogLevel.BODY).logSink(log::add).build()) {
       HttpStatusException e =
-          catchThrowableOfType(HttpStatusException.class, () -> pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build()));
+          catchThrowableOfType(
+              HttpStatusException.class,
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(1).build()));
       assertThat(e.bodyExcerpt()).contains("Bad gateway").doesNotContain(TOKEN);
       assertThat(everything(e)).doesNotContain(TOKEN);
     }
@@ -95,7 +98,10 @@ class RedactionTest {
     try (YeastarClient pbx = client(server).build()) {
       MalformedResponseException e =
           catchThrowableOfType(
-              MalformedResponseException.class, () -> pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build()));
+              MalformedResponseException.class,
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(1).build()));
       assertThat(everything(e)).contains("Expected NUMBER").doesNotContain(TOKEN);
     }
   }
@@ -189,7 +195,11 @@ class RedactionTest {
         });
     try (YeastarClient pbx = client(server).build()) {
       InvalidParameterException e =
-          catchThrowableOfType(InvalidParameterException.class, () -> pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build()));
+          catchThrowableOfType(
+              InvalidParameterException.class,
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(1).build()));
       assertThat(e.errmsg()).startsWith("bad request http").contains("access_token=██");
       assertThat(e.submsg()).isEqualTo("token ██");
       assertThat(e.invalidParams().get(0).value()).isEqualTo("\u2588\u2588");

@@ -1,14 +1,13 @@
 package io.github.yeastarsdk;
 
-import io.github.yeastarsdk.errors.HttpStatusException;
-import io.github.yeastarsdk.errors.RequestTimeoutException;
-
 import static io.github.yeastarsdk.TestServers.client;
 import static io.github.yeastarsdk.TestServers.error;
 import static io.github.yeastarsdk.TestServers.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.yeastarsdk.errors.HttpStatusException;
+import io.github.yeastarsdk.errors.RequestTimeoutException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -1,26 +1,25 @@
 package io.github.yeastarsdk;
 
-import io.github.yeastarsdk.errors.ApiErrorException;
-import io.github.yeastarsdk.errors.HttpStatusException;
-import io.github.yeastarsdk.internal.RetryPolicy;
-
 import static io.github.yeastarsdk.TestServers.client;
 import static io.github.yeastarsdk.TestServers.error;
 import static io.github.yeastarsdk.TestServers.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
+import io.github.yeastarsdk.errors.ApiErrorException;
+import io.github.yeastarsdk.errors.HttpStatusException;
+import io.github.yeastarsdk.internal.RetryPolicy;
 import io.github.yeastarsdk.internal.Sleeper;
+import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
@@ -43,7 +42,11 @@ class RetryTest {
     server.enqueue(new MockResponse().setResponseCode(status));
     server.enqueue(page(1, 1, 1));
     try (YeastarClient pbx = client(server).build()) {
-      assertThat(pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build()).items()).hasSize(1);
+      assertThat(
+              pbx.conferences()
+                  .list(ConferenceListParams.builder().page(1).pageSize(1).build())
+                  .items())
+          .hasSize(1);
     }
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
@@ -54,7 +57,10 @@ class RetryTest {
       server.enqueue(new MockResponse().setResponseCode(503));
     }
     try (YeastarClient pbx = client(server).build()) {
-      assertThatThrownBy(() -> pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build()))
+      assertThatThrownBy(
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(1).build()))
           .isInstanceOf(HttpStatusException.class)
           .hasMessageStartingWith("HTTP 503");
     }
@@ -65,7 +71,10 @@ class RetryTest {
   void zeroRetriesMeansOneAttempt() {
     server.enqueue(new MockResponse().setResponseCode(503));
     try (YeastarClient pbx = client(server).maxRetries(0).build()) {
-      assertThatThrownBy(() -> pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build()))
+      assertThatThrownBy(
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(1).build()))
           .isInstanceOf(HttpStatusException.class);
     }
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -75,7 +84,10 @@ class RetryTest {
   void serverErrorIsNotRetried() {
     server.enqueue(new MockResponse().setResponseCode(500));
     try (YeastarClient pbx = client(server).build()) {
-      assertThatThrownBy(() -> pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build()))
+      assertThatThrownBy(
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(1).build()))
           .isInstanceOf(HttpStatusException.class);
     }
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -85,7 +97,11 @@ class RetryTest {
   void errcodeFailureIsNeverRetried() {
     server.enqueue(error(-1, "FAILURE"));
     try (YeastarClient pbx = client(server).build()) {
-      assertThatThrownBy(() -> pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build())).isInstanceOf(ApiErrorException.class);
+      assertThatThrownBy(
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(1).build()))
+          .isInstanceOf(ApiErrorException.class);
     }
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -95,7 +111,11 @@ class RetryTest {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
     server.enqueue(page(1, 1, 1));
     try (YeastarClient pbx = client(server).build()) {
-      assertThat(pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build()).items()).hasSize(1);
+      assertThat(
+              pbx.conferences()
+                  .list(ConferenceListParams.builder().page(1).pageSize(1).build())
+                  .items())
+          .hasSize(1);
     }
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
@@ -118,8 +138,7 @@ class RetryTest {
     RetryPolicy policy = new RetryPolicy(Duration.ZERO, Duration.ZERO, Clock.systemUTC());
     Duration delay = policy.retryAfter(header, Duration.ZERO);
     assertThat(delay).isBetween(Duration.ZERO, Duration.ofSeconds(2));
-    assertThat(policy.retryAfter("soon", Duration.ofMillis(7)))
-        .isEqualTo(Duration.ofMillis(7));
+    assertThat(policy.retryAfter("soon", Duration.ofMillis(7))).isEqualTo(Duration.ofMillis(7));
     assertThat(policy.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT", Duration.ofMillis(7)))
         .isEqualTo(Duration.ZERO);
   }
@@ -128,7 +147,10 @@ class RetryTest {
   void retryAfterLongerThanAMinuteIsNotWaitedFor() {
     server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "3600"));
     try (YeastarClient pbx = client(server).build()) {
-      assertThatThrownBy(() -> pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build()))
+      assertThatThrownBy(
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(1).build()))
           .isInstanceOf(HttpStatusException.class);
     }
     assertThat(server.getRequestCount()).isEqualTo(1);

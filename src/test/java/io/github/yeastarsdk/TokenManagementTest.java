@@ -1,11 +1,5 @@
 package io.github.yeastarsdk;
 
-import io.github.yeastarsdk.errors.HttpStatusException;
-import io.github.yeastarsdk.errors.InvalidCredentialsException;
-import io.github.yeastarsdk.errors.TokenExpiredException;
-import io.github.yeastarsdk.internal.GetTokenRequest;
-import io.github.yeastarsdk.internal.TokenResponse;
-
 import static io.github.yeastarsdk.TestServers.error;
 import static io.github.yeastarsdk.TestServers.json;
 import static io.github.yeastarsdk.TestServers.page;
@@ -13,6 +7,11 @@ import static io.github.yeastarsdk.TestServers.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.yeastarsdk.errors.HttpStatusException;
+import io.github.yeastarsdk.errors.InvalidCredentialsException;
+import io.github.yeastarsdk.errors.TokenExpiredException;
+import io.github.yeastarsdk.internal.GetTokenRequest;
+import io.github.yeastarsdk.internal.TokenResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -176,7 +175,11 @@ class TokenManagementTest {
                 ? error(10004, "TOKEN EXPIRED")
                 : page(1, 1, 1));
     try (YeastarClient pbx = client().build()) {
-      assertThat(pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build()).items()).hasSize(1);
+      assertThat(
+              pbx.conferences()
+                  .list(ConferenceListParams.builder().page(1).pageSize(5).build())
+                  .items())
+          .hasSize(1);
     }
     assertThat(listTokens()).containsExactly("access-1", "access-2");
     assertThat(count("get_token") + count("refresh_token")).isEqualTo(2);
@@ -193,7 +196,11 @@ class TokenManagementTest {
                 ? json("{\"errcode\":10004,\"data\":\"odd\"}")
                 : page(1, 1, 1));
     try (YeastarClient pbx = client().build()) {
-      assertThat(pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build()).items()).hasSize(1);
+      assertThat(
+              pbx.conferences()
+                  .list(ConferenceListParams.builder().page(1).pageSize(5).build())
+                  .items())
+          .hasSize(1);
       clock.advance(Duration.ofSeconds(3600));
       assertThat(
               pbx.conferences()
@@ -209,7 +216,10 @@ class TokenManagementTest {
   void tokenRefusedAgainAfterRenewalIsReportedNotLooped() {
     serve(r -> error(10004, "TOKEN EXPIRED"));
     try (YeastarClient pbx = client().build()) {
-      assertThatThrownBy(() -> pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build()))
+      assertThatThrownBy(
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(5).build()))
           .isInstanceOf(TokenExpiredException.class);
     }
     assertThat(listTokens()).hasSize(2);
@@ -266,7 +276,8 @@ class TokenManagementTest {
         Callable<Page<Conference>> call =
             () -> {
               start.await();
-              return pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build());
+              return pbx.conferences()
+                  .list(ConferenceListParams.builder().page(1).pageSize(1).build());
             };
         results.add(callers.submit(call));
       }
@@ -296,7 +307,10 @@ class TokenManagementTest {
         });
     try (YeastarClient pbx = client().build()) {
       for (int i = 0; i < 3; i++) {
-        assertThatThrownBy(() -> pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build()))
+        assertThatThrownBy(
+                () ->
+                    pbx.conferences()
+                        .list(ConferenceListParams.builder().page(1).pageSize(5).build()))
             .isInstanceOf(InvalidCredentialsException.class)
             .hasMessageStartingWith("get_token rejected the client credentials: errcode -1 FAILURE")
             .hasMessageNotContaining(SECRET);
@@ -350,7 +364,10 @@ class TokenManagementTest {
     serve(r -> error(10004, "TOKEN EXPIRED"));
     try (YeastarClient pbx =
         YeastarClient.builder().baseUrl(server.url("/").toString()).accessToken("mine").build()) {
-      assertThatThrownBy(() -> pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build()))
+      assertThatThrownBy(
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(5).build()))
           .isInstanceOf(TokenExpiredException.class);
     }
     assertThat(requests).hasSize(1);
@@ -367,7 +384,10 @@ class TokenManagementTest {
     try (YeastarClient pbx =
         client().maxRetries(0).logLevel(HttpLogLevel.BODY).logSink(log::add).build()) {
       Throwable failure =
-          org.assertj.core.api.Assertions.catchThrowable(() -> pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build()));
+          org.assertj.core.api.Assertions.catchThrowable(
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(5).build()));
       StringWriter trace = new StringWriter();
       failure.printStackTrace(new PrintWriter(trace));
       assertThat(failure).isInstanceOf(HttpStatusException.class);

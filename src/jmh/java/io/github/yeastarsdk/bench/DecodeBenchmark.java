@@ -1,7 +1,5 @@
 package io.github.yeastarsdk.bench;
 
-import io.github.yeastarsdk.internal.ConferenceListResponse;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.Gson;
 import com.google.gson.TypeAdapter;

@@ -1,8 +1,8 @@
 package io.github.yeastarsdk.errors;
 
 import io.github.yeastarsdk.InvalidParam;
-
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,36 +12,26 @@ import org.jspecify.annotations.Nullable;
  * secret it echoed masked.
  */
 public class ApiErrorException extends YeastarException {
-  /** The PBX's error code. */
-  private final int errcode;
-
-  /** The PBX's error text, redacted; null if the answer had none. */
-  private final @Nullable String errmsg;
-
-  /** The PBX's more specific message, redacted; null if it added none. */
-  private final @Nullable String submsg;
-
-  /** The rejected parameters; empty if none were listed. */
-  private final List<InvalidParam> invalidParams;
+  /** What the PBX said. */
+  private final ApiError error;
 
   /**
-   * For callers' own tests; the SDK builds the subclass that {@code errcode} maps to.
+   * For callers' own tests; the SDK builds the subclass that the errcode maps to.
    *
-   * @param errcode the PBX's error code, for example 60001
-   * @param errmsg the PBX's error text, or null when the answer had none
-   * @param submsg the PBX's more specific message, or null when the answer had none
-   * @param invalidParams the rejected parameters; null reads as none
+   * @param error what the PBX said
    */
-  public ApiErrorException(
-      int errcode,
-      @Nullable String errmsg,
-      @Nullable String submsg,
-      @Nullable List<InvalidParam> invalidParams) {
-    super(describe(errcode, errmsg, submsg, invalidParams), null);
-    this.errcode = errcode;
-    this.errmsg = errmsg;
-    this.submsg = submsg;
-    this.invalidParams = invalidParams == null ? List.of() : List.copyOf(invalidParams);
+  public ApiErrorException(ApiError error) {
+    super(Objects.requireNonNull(error, "error == null").toString(), null);
+    this.error = error;
+  }
+
+  /**
+   * What the PBX said, as one value.
+   *
+   * @return the error
+   */
+  public ApiError error() {
+    return error;
   }
 
   /**
@@ -50,7 +40,7 @@ public class ApiErrorException extends YeastarException {
    * @return the code, for example 10004
    */
   public int errcode() {
-    return errcode;
+    return error.errcode();
   }
 
   /**
@@ -59,7 +49,7 @@ public class ApiErrorException extends YeastarException {
    * @return the text, for example {@code TOKEN EXPIRED}; null if the answer had none
    */
   public @Nullable String errmsg() {
-    return errmsg;
+    return error.errmsg();
   }
 
   /**
@@ -68,7 +58,7 @@ public class ApiErrorException extends YeastarException {
    * @return the message; null if the PBX added none
    */
   public @Nullable String submsg() {
-    return submsg;
+    return error.submsg();
   }
 
   /**
@@ -77,27 +67,6 @@ public class ApiErrorException extends YeastarException {
    * @return the rejected parameters, unmodifiable; empty unless the PBX listed some
    */
   public List<InvalidParam> invalidParams() {
-    return invalidParams;
-  }
-
-  private static String describe(
-      int errcode,
-      @Nullable String errmsg,
-      @Nullable String submsg,
-      @Nullable List<InvalidParam> invalidParams) {
-    StringBuilder message = new StringBuilder("errcode ").append(errcode);
-    if (errmsg != null) {
-      message.append(' ').append(errmsg);
-    }
-    if (submsg != null) {
-      message.append(": ").append(submsg);
-    }
-    for (InvalidParam param : invalidParams == null ? List.<InvalidParam>of() : invalidParams) {
-      message.append("; invalid parameter ").append(param.field());
-      if (param.validationType() != null) {
-        message.append(" (").append(param.validationType()).append(')');
-      }
-    }
-    return message.toString();
+    return error.invalidParams();
   }
 }

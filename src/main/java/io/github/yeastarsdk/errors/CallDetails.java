@@ -5,9 +5,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Which call failed, and how far it got: what a person reading a failure needs besides the
- * failure itself. The URL is the last attempt's, with the access token and every other secret
- * masked.
+ * Which call failed, and how far it got: what a person reading a failure needs besides the failure
+ * itself. The URL is the last attempt's, with the access token and every other secret masked.
  */
 public final class CallDetails {
   private final String operation;
@@ -36,27 +35,47 @@ public final class CallDetails {
     this.elapsed = Objects.requireNonNull(elapsed, "elapsed == null");
   }
 
-  /** The spec's operationId of the call, for example {@code listConferences}. */
+  /**
+   * The spec's operationId of the call.
+   *
+   * @return the operationId, for example {@code listConferences}
+   */
   public String operation() {
     return operation;
   }
 
-  /** The HTTP method of the call. */
+  /**
+   * The HTTP method of the call.
+   *
+   * @return the method, for example {@code GET}
+   */
   public String method() {
     return method;
   }
 
-  /** The URL of the last attempt, with the access token and other secrets masked. */
+  /**
+   * The URL of the last attempt.
+   *
+   * @return the URL, with the access token and other secrets masked
+   */
   public String url() {
     return url;
   }
 
-  /** How many requests were sent: 1, plus one per retry. */
+  /**
+   * How many requests were sent.
+   *
+   * @return 1, plus one per retry
+   */
   public int attempts() {
     return attempts;
   }
 
-  /** The time from the first request to the failure, pauses between attempts included. */
+  /**
+   * The time from the first request to the failure.
+   *
+   * @return the time spent, pauses between attempts included
+   */
   public Duration elapsed() {
     return elapsed;
   }

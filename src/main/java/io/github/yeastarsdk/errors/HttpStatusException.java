@@ -4,10 +4,11 @@ import java.util.Objects;
 import okhttp3.Headers;
 
 /**
- * Something answered with an HTTP status other than 2xx. The PBX itself reports failures as HTTP
- * 200, so this usually comes from a proxy, a load balancer or the wrong base URL.
+ * Something answered with an HTTP status other than 2xx; subclasses name the statuses a caller acts
+ * on. The PBX itself reports failures as HTTP 200, so this usually comes from a proxy, a load
+ * balancer or the wrong base URL.
  */
-public final class HttpStatusException extends YeastarException {
+public class HttpStatusException extends YeastarException {
   /** The HTTP status code. */
   private final int status;
 

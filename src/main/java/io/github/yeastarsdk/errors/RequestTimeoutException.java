@@ -15,6 +15,7 @@ public final class RequestTimeoutException extends TransportException {
     CALL
   }
 
+  /** Which timeout elapsed. */
   private final Timeout timeout;
 
   /**

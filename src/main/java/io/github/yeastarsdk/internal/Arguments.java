@@ -1,7 +1,6 @@
 package io.github.yeastarsdk.internal;
 
 import io.github.yeastarsdk.RequestOptions;
-
 import java.time.Duration;
 import java.util.Objects;
 

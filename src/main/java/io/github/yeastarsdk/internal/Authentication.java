@@ -1,10 +1,8 @@
 package io.github.yeastarsdk.internal;
 
 import io.github.yeastarsdk.RawResponse;
-import io.github.yeastarsdk.YeastarClient;
 import io.github.yeastarsdk.errors.TokenExpiredException;
 import io.github.yeastarsdk.errors.YeastarException;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,7 +26,8 @@ public final class Authentication implements AutoCloseable {
    * @param executor where an asynchronous call obtains its token, so that a renewal never blocks
    *     the caller's thread
    */
-  public Authentication(TokenSource tokens, CallExecutor calls, Redactor redactor, Executor executor) {
+  public Authentication(
+      TokenSource tokens, CallExecutor calls, Redactor redactor, Executor executor) {
     this.tokens = tokens;
     this.calls = calls;
     this.redactor = redactor;
@@ -71,7 +70,9 @@ public final class Authentication implements AutoCloseable {
 
   private <T extends Envelope> void attempt(
       CallSettings settings,
-      Function<String, Call<T>> request, CompletableFuture<RawResponse<T>> result, boolean first) {
+      Function<String, Call<T>> request,
+      CompletableFuture<RawResponse<T>> result,
+      boolean first) {
     try {
       executor.execute(() -> run(settings, request, result, first));
     } catch (RejectedExecutionException closedMeanwhile) {
@@ -81,7 +82,9 @@ public final class Authentication implements AutoCloseable {
 
   private <T extends Envelope> void run(
       CallSettings settings,
-      Function<String, Call<T>> request, CompletableFuture<RawResponse<T>> result, boolean first) {
+      Function<String, Call<T>> request,
+      CompletableFuture<RawResponse<T>> result,
+      boolean first) {
     if (result.isDone()) {
       // Cancelled while it waited for a thread (a pager whose caller stopped): make no call.
       return;

@@ -44,9 +44,11 @@ public final class CallContext {
    * @throws IllegalArgumentException if {@code options} would replace one of the operation's own
    *     query parameters
    */
-  public CallSettings settings(Operation operation, RequestOptions defaults, RequestOptions options) {
+  public CallSettings settings(
+      Operation operation, RequestOptions defaults, RequestOptions options) {
     Objects.requireNonNull(options, "options == null");
-    RequestOptions merged = CallSettings.merge(CallSettings.merge(clientDefaults, defaults), options);
+    RequestOptions merged =
+        CallSettings.merge(CallSettings.merge(clientDefaults, defaults), options);
     for (String own : operation.ownQueryParameters()) {
       if (merged.queryParams().containsKey(own)) {
         throw new IllegalArgumentException(

@@ -57,7 +57,12 @@ public final class CallExecutor {
         Response<T> response = current.execute();
         pause = pauseAfter(response, attempt, settings);
         if (pause == null) {
-          return withDetails(() -> mapper.outcome(response, settings.operation()), current, settings, attempt, start);
+          return withDetails(
+              () -> mapper.outcome(response, settings.operation()),
+              current,
+              settings,
+              attempt,
+              start);
         }
         closeQuietly(response);
       } catch (IOException | RuntimeException e) {
@@ -69,12 +74,15 @@ public final class CallExecutor {
       try {
         sleeper.sleep(pause);
       } catch (IOException interrupted) {
-        throw attach(mapper.failure(interrupted, settings.operation()), current, settings, attempt, start);
+        throw attach(
+            mapper.failure(interrupted, settings.operation()), current, settings, attempt, start);
       }
     }
   }
 
-  /** Like {@link #execute}, without blocking; cancelling the future cancels the attempt under way. */
+  /**
+   * Like {@link #execute}, without blocking; cancelling the future cancels the attempt under way.
+   */
   public <T extends Envelope> CompletableFuture<RawResponse<T>> executeAsync(
       Call<T> call, CallSettings settings) {
     CompletableFuture<RawResponse<T>> result = new CompletableFuture<>();
@@ -127,7 +135,12 @@ public final class CallExecutor {
             Duration pause = pauseAfter(error, attempt, settings, current);
             if (pause == null) {
               result.completeExceptionally(
-                  attach(mapper.failure(error, settings.operation()), current, settings, attempt, start));
+                  attach(
+                      mapper.failure(error, settings.operation()),
+                      current,
+                      settings,
+                      attempt,
+                      start));
               return;
             }
             retryLater(pause);
@@ -140,7 +153,12 @@ public final class CallExecutor {
                     (ignored, error) -> {
                       if (error != null) {
                         result.completeExceptionally(
-                            attach(mapper.failure(error, settings.operation()), current, settings, attempt, start));
+                            attach(
+                                mapper.failure(error, settings.operation()),
+                                current,
+                                settings,
+                                attempt,
+                                start));
                       } else {
                         attemptAsync(call, settings, attempt + 1, start, result);
                       }

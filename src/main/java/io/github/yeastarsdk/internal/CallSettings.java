@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 
 /**
- * Everything that one call is made with, in one place: the operation, and the options that apply
- * to it (the client's defaults, then the resource's, then the call's own, each overriding the one
+ * Everything that one call is made with, in one place: the operation, and the options that apply to
+ * it (the client's defaults, then the resource's, then the call's own, each overriding the one
  * before). The call's timeout is set on its {@link Call} here, its extra headers and query
  * parameters are put on each attempt's request here (by {@link CallSettingsInterceptor}, from the
  * request's tag), and {@link CallExecutor} reads its retry count here.
@@ -31,8 +31,8 @@ public final class CallSettings {
 
   /**
    * Returns {@code defaults} overridden by {@code options}: a value set in {@code options} wins;
-   * headers and query parameters are merged by name, {@code options}' values replacing those of
-   * the same name.
+   * headers and query parameters are merged by name, {@code options}' values replacing those of the
+   * same name.
    */
   public static RequestOptions merge(RequestOptions defaults, RequestOptions options) {
     Objects.requireNonNull(defaults, "defaults == null");

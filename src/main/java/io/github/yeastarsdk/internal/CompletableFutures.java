@@ -1,8 +1,8 @@
 package io.github.yeastarsdk.internal;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /** Waits for futures and rethrows their failure as it was thrown, not wrapped. */
 public final class CompletableFutures {

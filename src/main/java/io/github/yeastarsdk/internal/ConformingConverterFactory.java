@@ -1,16 +1,10 @@
 package io.github.yeastarsdk.internal;
 
-import io.github.yeastarsdk.errors.ApiErrorException;
-import io.github.yeastarsdk.errors.MalformedResponseException;
-
 import com.squareup.moshi.JsonDataException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import retrofit2.Converter;
@@ -18,9 +12,9 @@ import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
- * Moshi's converter, with every decoding failure reported as an {@link UnreadableBody} that
- * carries the body, so that {@link FailureMapper} can read a failure envelope from it leniently or
- * call it malformed, naming the JSON path and quoting it.
+ * Moshi's converter, with every decoding failure reported as an {@link UnreadableBody} that carries
+ * the body, so that {@link FailureMapper} can read a failure envelope from it leniently or call it
+ * malformed, naming the JSON path and quoting it.
  *
  * <p>The body is read whole before it is decoded, so that an I/O error while reading it stays an
  * I/O error (Retrofit rethrows it as such) and only a body that arrived whole but wrong is called

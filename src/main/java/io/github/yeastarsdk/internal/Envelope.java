@@ -1,7 +1,6 @@
 package io.github.yeastarsdk.internal;
 
 import io.github.yeastarsdk.InvalidParam;
-
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,10 +1,9 @@
 package io.github.yeastarsdk.internal;
 
-import io.github.yeastarsdk.InvalidParam;
-import io.github.yeastarsdk.errors.ApiErrorException;
-
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
+import io.github.yeastarsdk.InvalidParam;
+import io.github.yeastarsdk.errors.ApiErrorException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,14 +29,18 @@ public final class FailureAnswers {
   public interface Table {
     ApiErrorException exception(
         String operationId,
-        int errcode, String errmsg, String submsg, List<InvalidParam> invalidParams);
+        int errcode,
+        String errmsg,
+        String submsg,
+        List<InvalidParam> invalidParams);
   }
 
   /**
    * The names of the envelope's fields and the status value that means success, as the spec's
    * {@code x-envelope-*} marks give them.
    */
-  public record Fields(String status, int success, String message, String submessage, String details) {}
+  public record Fields(
+      String status, int success, String message, String submessage, String details) {}
 
   private final Redactor redactor;
   private final Table table;

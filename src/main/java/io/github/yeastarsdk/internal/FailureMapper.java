@@ -5,9 +5,13 @@ import io.github.yeastarsdk.errors.ApiErrorException;
 import io.github.yeastarsdk.errors.HttpStatusException;
 import io.github.yeastarsdk.errors.IncompleteResponseException;
 import io.github.yeastarsdk.errors.MalformedResponseException;
+import io.github.yeastarsdk.errors.NotFoundException;
+import io.github.yeastarsdk.errors.RateLimitedException;
 import io.github.yeastarsdk.errors.RequestTimeoutException;
 import io.github.yeastarsdk.errors.RequestTimeoutException.Timeout;
+import io.github.yeastarsdk.errors.ServerErrorException;
 import io.github.yeastarsdk.errors.TransportException;
+import io.github.yeastarsdk.errors.UnauthorizedException;
 import io.github.yeastarsdk.errors.YeastarException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +25,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
+import okhttp3.Headers;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +53,7 @@ public final class FailureMapper {
   /** The value of an answer that arrived, or the exception it stands for. */
   public <T extends Envelope> RawResponse<T> outcome(Response<T> response, Operation operation) {
     if (!response.isSuccessful()) {
-      throw new HttpStatusException(
+      throw status(
           response.code(), redactor.redact(response.headers()), excerpt(response.errorBody()));
     }
     T body = response.body();
@@ -60,6 +65,25 @@ public final class FailureMapper {
       throw answers.exception(operation.id(), body.failure());
     }
     return new RawResponse<>(response.code(), response.headers(), body);
+  }
+
+  /**
+   * The exception of an HTTP status other than 2xx: the statuses a caller acts on have their own.
+   */
+  static HttpStatusException status(int status, Headers headers, String excerpt) {
+    if (status == 429) {
+      return new RateLimitedException(status, headers, excerpt);
+    }
+    if (status == 401 || status == 403) {
+      return new UnauthorizedException(status, headers, excerpt);
+    }
+    if (status == 404) {
+      return new NotFoundException(status, headers, excerpt);
+    }
+    if (status >= 500 && status <= 599) {
+      return new ServerErrorException(status, headers, excerpt);
+    }
+    return new HttpStatusException(status, headers, excerpt);
   }
 
   /** What a call that produced no answer, or an unreadable one, failed with. */

@@ -1,7 +1,6 @@
 package io.github.yeastarsdk.internal;
 
 import io.github.yeastarsdk.HttpLogLevel;
-
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;

@@ -72,7 +72,8 @@ public final class JsonReading {
    * Inline rather than Moshi's collection adapter: a list sized for the one or two moderators a
    * conference has, and one call less per element.
    */
-  public static <T> @Nullable List<T> list(JsonAdapter<T> adapter, JsonReader reader) throws IOException {
+  public static <T> @Nullable List<T> list(JsonAdapter<T> adapter, JsonReader reader)
+      throws IOException {
     if (reader.peek() == JsonReader.Token.NULL) {
       return reader.nextNull();
     }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What the spec says of one operation that the SDK's settings and failures need: its id, method
- * and path, for messages and logs, and the query parameters it owns, which per-call options may
- * not replace. The generated resource implementations hold one per operation.
+ * What the spec says of one operation that the SDK's settings and failures need: its id, method and
+ * path, for messages and logs, and the query parameters it owns, which per-call options may not
+ * replace. The generated resource implementations hold one per operation.
  *
  * @param id the spec's operationId, for example {@code listConferences}
  * @param method the HTTP method

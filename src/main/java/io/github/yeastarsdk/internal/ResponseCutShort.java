@@ -1,7 +1,6 @@
 package io.github.yeastarsdk.internal;
 
 import io.github.yeastarsdk.errors.IncompleteResponseException;
-
 import java.io.IOException;
 
 /**

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Which failures are tried again, and after how long: exponential backoff with jitter, or the
  * server's {@code Retry-After}. The one decision of the client's retries; {@link CallExecutor}
- * carries it out. A PBX error (HTTP 200 with a non-zero errcode) is never retried: it is an
- * answer, not a transient failure.
+ * carries it out. A PBX error (HTTP 200 with a non-zero errcode) is never retried: it is an answer,
+ * not a transient failure.
  */
 public final class RetryPolicy {
   /** A server that asks for a longer pause than this is not waited for: the caller decides. */
@@ -45,10 +45,10 @@ public final class RetryPolicy {
   }
 
   /**
-   * Whether an I/O failure may go away on another attempt. Connection failures, resets and
-   * timeouts may. A TLS failure (an untrusted certificate) and a protocol violation would fail
-   * again the same way. An answer that arrived but was cut short or could not be read is an
-   * answer: trying again could make a call behave differently with logging on.
+   * Whether an I/O failure may go away on another attempt. Connection failures, resets and timeouts
+   * may. A TLS failure (an untrusted certificate) and a protocol violation would fail again the
+   * same way. An answer that arrived but was cut short or could not be read is an answer: trying
+   * again could make a call behave differently with logging on.
    */
   public static boolean isTransient(IOException e) {
     return !(e instanceof SSLException)
@@ -67,9 +67,9 @@ public final class RetryPolicy {
   }
 
   /**
-   * The pause after an answer with a transient status: its {@code Retry-After} in seconds or as
-   * an HTTP date, else the backoff; null when the server asks for more than {@link
-   * #MAX_RETRY_AFTER}, so that the answer goes to the caller instead.
+   * The pause after an answer with a transient status: its {@code Retry-After} in seconds or as an
+   * HTTP date, else the backoff; null when the server asks for more than {@link #MAX_RETRY_AFTER},
+   * so that the answer goes to the caller instead.
    */
   public @Nullable Duration afterStatus(@Nullable String retryAfter, int attempt) {
     Duration delay = retryAfter(retryAfter, backoff(attempt));

@@ -7,8 +7,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Waits between attempts. The client's retries wait only through this, so that a test can
- * replace it and count the pauses instead of sleeping through them.
+ * Waits between attempts. The client's retries wait only through this, so that a test can replace
+ * it and count the pauses instead of sleeping through them.
  */
 public interface Sleeper {
   /**

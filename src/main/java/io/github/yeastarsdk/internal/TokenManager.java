@@ -4,7 +4,6 @@ import io.github.yeastarsdk.RequestOptions;
 import io.github.yeastarsdk.errors.ApiErrorException;
 import io.github.yeastarsdk.errors.MalformedResponseException;
 import io.github.yeastarsdk.errors.YeastarException;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,8 +92,7 @@ public final class TokenManager implements TokenSource {
     if (old != null && clock.instant().isBefore(old.refreshUntil())) {
       try {
         return issue(
-            api.refreshToken(new RefreshTokenRequest(old.refresh()), REFRESH_TOKEN),
-            REFRESH_TOKEN);
+            api.refreshToken(new RefreshTokenRequest(old.refresh()), REFRESH_TOKEN), REFRESH_TOKEN);
       } catch (ApiErrorException | MalformedResponseException refreshFailed) {
         // The refresh token was refused: log in again below.
       }

@@ -70,7 +70,8 @@ public final class UnknownFields {
   }
 
   /** Writes {@code fields} as names of the object being written; a JSON null stays a null. */
-  public static void write(JsonWriter writer, Map<String, @Nullable Object> fields) throws IOException {
+  public static void write(JsonWriter writer, Map<String, @Nullable Object> fields)
+      throws IOException {
     if (fields.isEmpty()) {
       return;
     }

@@ -112,7 +112,11 @@ class SimulatorStrictModeIT {
   @Test
   void closeRevokesAFreshToken() {
     try (YeastarClient pbx = client()) {
-      assertThat(pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build()).items()).hasSize(5);
+      assertThat(
+              pbx.conferences()
+                  .list(ConferenceListParams.builder().page(1).pageSize(5).build())
+                  .items())
+          .hasSize(5);
     }
     Map<String, Object> state = simulator.state();
     assertThat(errcodes(state, "del_token")).isEqualTo(Map.of("0", 1));
