@@ -62,6 +62,9 @@ public final class YeastarClient implements AutoCloseable {
   private final CallContext context;
   private final ConferenceService conferences;
 
+  /** Null for a client made by its builder; the client it was derived from otherwise. */
+  private final @Nullable YeastarClient parent;
+
   private YeastarClient(Builder builder, HttpUrl baseUrl) {
     this.baseUrl = baseUrl;
     Redactor redactor = new Redactor();
@@ -109,6 +112,35 @@ public final class YeastarClient implements AutoCloseable {
     this.auth = new Authentication(tokens, calls, redactor, executor);
     this.context = new CallContext(retrofit, auth, RequestOptions.none(), builder.maxRetries);
     this.conferences = new ConferenceServiceImpl(context, RequestOptions.none());
+    this.parent = null;
+  }
+
+  private YeastarClient(YeastarClient parent, ConferenceService conferences) {
+    this.baseUrl = parent.baseUrl;
+    this.okHttp = parent.okHttp;
+    this.ownsOkHttp = false;
+    this.auth = parent.auth;
+    this.context = parent.context;
+    this.conferences = conferences;
+    this.parent = parent;
+  }
+
+  /**
+   * Returns a client whose calls start from {@code options} (a call's own options still override
+   * them one by one), sharing this client's connections, threads and token. Closing the derived
+   * client does nothing; closing this one ends both.
+   *
+   * <pre>{@code
+   * YeastarClient patient = pbx.withOptions(RequestOptions.builder().timeout(Duration.ofMinutes(2)).build());
+   * }</pre>
+   *
+   * @param options the defaults of every call of the returned client
+   * @return the derived client
+   */
+  public YeastarClient withOptions(RequestOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    // The options add to this client's own: a client derived from a derived one keeps both.
+    return new YeastarClient(parent != null ? parent : this, conferences.withOptions(options));
   }
 
   /**
@@ -169,6 +201,10 @@ public final class YeastarClient implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (parent != null) {
+      // A derived client shares everything with the one it came from, which owns it.
+      return;
+    }
     auth.close();
     if (ownsOkHttp) {
       okHttp.dispatcher().cancelAll();
