@@ -14,8 +14,8 @@ import io.github.yeastarsdk.internal.Sleeper;
 import io.github.yeastarsdk.internal.TokenSource;
 import java.time.Clock;
 import java.time.Duration;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.mockwebserver.MockWebServer;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
@@ -26,13 +26,19 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 public final class FixtureServices {
   private FixtureServices() {}
 
-  /** The fixture's {@code ExtensionService}, calling {@code server} with a fixed token. */
-  public static ExtensionService extensions(MockWebServer server) {
-    return extensions(server, TokenSource.of(() -> "fixture-token"));
+  /**
+   * The fixture's {@code ExtensionService}, calling the server at {@code baseUrl} with a fixed
+   * token.
+   */
+  public static ExtensionService extensions(HttpUrl baseUrl) {
+    return extensions(baseUrl, TokenSource.of(() -> "fixture-token"));
   }
 
-  /** The fixture's {@code ExtensionService}, calling {@code server} with {@code tokens}. */
-  static ExtensionService extensions(MockWebServer server, TokenSource tokens) {
+  /**
+   * The fixture's {@code ExtensionService}, calling the server at {@code baseUrl} with {@code
+   * tokens}.
+   */
+  static ExtensionService extensions(HttpUrl baseUrl, TokenSource tokens) {
     Redactor redactor = new Redactor();
     OkHttpClient okHttp =
         new OkHttpClient.Builder()
@@ -41,7 +47,7 @@ public final class FixtureServices {
             .build();
     Retrofit retrofit =
         new Retrofit.Builder()
-            .baseUrl(server.url("/"))
+            .baseUrl(baseUrl)
             .client(okHttp)
             .addConverterFactory(
                 new io.github.yeastarsdk.internal.ConformingConverterFactory(

@@ -50,7 +50,7 @@ class FixtureSpecTest {
       };
 
   /** The generated resource of the fixture's operations, with the fixture's errcode table. */
-  private final ExtensionService extensions = FixtureServices.extensions(server, tokens);
+  private final ExtensionService extensions = FixtureServices.extensions(server.url("/"), tokens);
 
   @AfterEach
   void stop() throws IOException {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class FixtureResourceTest {
   private final MockWebServer server = new MockWebServer();
-  private final ExtensionService extensions = FixtureServices.extensions(server);
+  private final ExtensionService extensions = FixtureServices.extensions(server.url("/"));
 
   @AfterEach
   void stop() throws IOException {
