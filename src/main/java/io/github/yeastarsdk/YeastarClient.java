@@ -17,7 +17,6 @@ import io.github.yeastarsdk.internal.RetryPolicy;
 import io.github.yeastarsdk.internal.Sleeper;
 import io.github.yeastarsdk.internal.TokenManager;
 import io.github.yeastarsdk.internal.TokenSource;
-import io.github.yeastarsdk.internal.UserAgentInterceptor;
 import io.github.yeastarsdk.internal.YeastarApi;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,7 +81,8 @@ public final class YeastarClient implements AutoCloseable {
             // Retries have one home, CallExecutor: OkHttp's own silent retry on a failed
             // connection would add requests that maxRetries does not count.
             .retryOnConnectionFailure(false)
-            .addInterceptor(new UserAgentInterceptor(builder.userAgent))
+            // After an application's own interceptors (of a client passed in): the token is
+            // added here, so that none of them, nor their logs, sees it.
             .addInterceptor(new CallSettingsInterceptor())
             // Last, so that every attempt is logged as sent (the token masked).
             .addInterceptor(new HttpLogger(builder.logLevel, builder.logSink, redactor))
@@ -103,14 +103,28 @@ public final class YeastarClient implements AutoCloseable {
             builder.sleeper,
             builder.clock,
             executor);
-    YeastarApi api = retrofit.create(YeastarApi.class);
     TokenSource tokens =
         builder.clientId != null
             ? new TokenManager(
-                api, calls, redactor, builder.clientId, builder.clientSecret, builder.clock)
+                tokenApi(retrofit),
+                calls,
+                redactor,
+                builder.clientId,
+                builder.clientSecret,
+                builder.clock,
+                builder.userAgent,
+                builder.maxRetries)
             : TokenSource.of(builder.tokenSupplier);
     this.auth = new Authentication(tokens, calls, redactor, executor);
-    this.context = new CallContext(retrofit, auth, RequestOptions.none(), builder.maxRetries);
+    // The User-Agent is a header parameter of every operation in the spec: Retrofit sets it, so
+    // that an application's interceptors see it.
+    this.context =
+        new CallContext(
+            retrofit,
+            auth,
+            RequestOptions.none(),
+            builder.maxRetries,
+            Map.of("User-Agent", builder.userAgent));
     this.conferences = new ConferenceServiceImpl(context, RequestOptions.none());
     this.parent = null;
   }
@@ -123,6 +137,20 @@ public final class YeastarClient implements AutoCloseable {
     this.context = parent.context;
     this.conferences = conferences;
     this.parent = parent;
+  }
+
+  /**
+   * The token endpoints, on the same connections and threads but without an application's own
+   * interceptors: their bodies carry the Client Secret and the tokens, which no interceptor or log
+   * of the application may see.
+   */
+  private static YeastarApi tokenApi(Retrofit retrofit) {
+    OkHttpClient.Builder sdkOnly = ((OkHttpClient) retrofit.callFactory()).newBuilder();
+    sdkOnly
+        .interceptors()
+        .removeIf(i -> !(i instanceof CallSettingsInterceptor || i instanceof HttpLogger));
+    sdkOnly.networkInterceptors().clear();
+    return retrofit.newBuilder().client(sdkOnly.build()).build().create(YeastarApi.class);
   }
 
   /**

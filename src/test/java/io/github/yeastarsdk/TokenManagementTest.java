@@ -333,14 +333,14 @@ class TokenManagementTest {
     RecordedRequest revoke = requests.get(requests.size() - 1);
     assertThat(revoke.getRequestUrl().encodedPath()).isEqualTo("/openapi/v1.0/del_token");
     assertThat(revoke.getRequestUrl().queryParameter("access_token")).isEqualTo("access-1");
-    // One interceptor sets the User-Agent on every request, token requests included.
+    // The User-Agent is on every request, token requests included.
     assertThat(requests)
         .extracting(r -> r.getHeader("User-Agent"))
         .containsOnly(YeastarClient.DEFAULT_USER_AGENT);
   }
 
   @Test
-  void closeRevokesATokenInsideItsRenewalMarginButNotAnExpiredOne() {
+  void closeRevokesWhatIsLiveHoweverLongTheClientWasIdle() {
     serve(r -> page(1, 1, 1));
     try (YeastarClient pbx = client().build()) {
       pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
@@ -351,11 +351,25 @@ class TokenManagementTest {
     assertThat(requests.get(requests.size() - 1).getRequestUrl().queryParameter("access_token"))
         .isEqualTo("access-1");
 
+    // Idle past the access token's life: its refresh token is still live, so close() refreshes
+    // it and revokes the pair that the refresh returned.
     requests.clear();
     try (YeastarClient pbx = client().build()) {
       pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
       clock.advance(Duration.ofSeconds(1800));
     }
+    assertThat(count("refresh_token")).isEqualTo(1);
+    assertThat(count("del_token")).isEqualTo(1);
+    assertThat(requests.get(requests.size() - 1).getRequestUrl().encodedPath())
+        .isEqualTo("/openapi/v1.0/del_token");
+
+    // Idle past both: nothing is live, nothing is sent.
+    requests.clear();
+    try (YeastarClient pbx = client().build()) {
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
+      clock.advance(Duration.ofSeconds(86400));
+    }
+    assertThat(count("refresh_token")).isZero();
     assertThat(count("del_token")).isZero();
   }
 

@@ -22,14 +22,29 @@ public final class CallContext {
   private final Authentication auth;
   private final RequestOptions clientDefaults;
   private final int clientMaxRetries;
+  private final Map<String, String> headers;
   private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
 
+  /**
+   * @param headers the values of the spec's header parameters that the client sets, by name
+   *     (User-Agent)
+   */
   public CallContext(
-      Retrofit retrofit, Authentication auth, RequestOptions clientDefaults, int clientMaxRetries) {
+      Retrofit retrofit,
+      Authentication auth,
+      RequestOptions clientDefaults,
+      int clientMaxRetries,
+      Map<String, String> headers) {
     this.retrofit = retrofit;
     this.auth = auth;
     this.clientDefaults = clientDefaults;
     this.clientMaxRetries = clientMaxRetries;
+    this.headers = Map.copyOf(headers);
+  }
+
+  /** The client's value of the spec's header parameter {@code name}; null to leave it out. */
+  public @Nullable String header(String name) {
+    return headers.get(name);
   }
 
   /** The generated Retrofit service {@code type}, made once. */

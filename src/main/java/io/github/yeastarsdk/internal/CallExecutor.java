@@ -216,9 +216,16 @@ public final class CallExecutor {
         new CallDetails(
             operation.id(),
             operation.method(),
-            redactor.redact(call.request().url().toString()),
+            redactor.redact(sent(call).url().toString()),
             attempts,
             Duration.ofMillis(Math.max(0, clock.millis() - start))));
+  }
+
+  /** The request as the client's interceptor sends it: with the token, which the redactor masks. */
+  private static okhttp3.Request sent(Call<?> call) {
+    okhttp3.Request request = call.request();
+    CallSettings settings = request.tag(CallSettings.class);
+    return settings != null ? settings.applyTo(request) : request;
   }
 
   private static void closeQuietly(Response<?> response) {

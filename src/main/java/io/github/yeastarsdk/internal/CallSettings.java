@@ -22,11 +22,33 @@ public final class CallSettings {
   private final Operation operation;
   private final RequestOptions options;
   private final int maxRetries;
+  private final @Nullable String tokenParameter;
+  private final @Nullable String token;
 
   CallSettings(Operation operation, RequestOptions options, int clientMaxRetries) {
+    this(operation, options, options.maxRetries().orElse(clientMaxRetries), null, null);
+  }
+
+  private CallSettings(
+      Operation operation,
+      RequestOptions options,
+      int maxRetries,
+      @Nullable String tokenParameter,
+      @Nullable String token) {
     this.operation = operation;
     this.options = options;
-    this.maxRetries = options.maxRetries().orElse(clientMaxRetries);
+    this.maxRetries = maxRetries;
+    this.tokenParameter = tokenParameter;
+    this.token = token;
+  }
+
+  /**
+   * These settings with the access token that the request carries as query parameter {@code
+   * parameter}. It is put on the request last, after every interceptor of an application's own
+   * OkHttpClient has run, so that none of them (nor their logs) sees it.
+   */
+  public CallSettings withToken(String parameter, String token) {
+    return new CallSettings(operation, options, maxRetries, parameter, token);
   }
 
   /**
@@ -69,7 +91,7 @@ public final class CallSettings {
 
   /** Whether a transient failure of this call may be tried again at all. */
   public boolean retryable() {
-    return maxRetries > 0 && RetryPolicy.isIdempotent(operation.method());
+    return maxRetries > 0 && operation.repeatable();
   }
 
   /** The whole-call timeout of this call, or null for the client's. */
@@ -86,11 +108,11 @@ public final class CallSettings {
     return call;
   }
 
-  /** The request with this call's extra headers and query parameters. */
+  /** The request with this call's extra headers and query parameters, and its token. */
   Request applyTo(Request request) {
     Map<String, List<String>> headers = options.headers();
     Map<String, List<String>> query = options.queryParams();
-    if (headers.isEmpty() && query.isEmpty()) {
+    if (headers.isEmpty() && query.isEmpty() && token == null) {
       return request;
     }
     Request.Builder result = request.newBuilder();
@@ -99,20 +121,33 @@ public final class CallSettings {
           result.removeHeader(name);
           values.forEach(value -> result.addHeader(name, value));
         });
-    if (!query.isEmpty()) {
+    if (!query.isEmpty() || token != null) {
       HttpUrl.Builder url = request.url().newBuilder();
       query.forEach(
           (name, values) -> {
             url.removeAllQueryParameters(name);
             values.forEach(value -> url.addQueryParameter(name, value));
           });
-      result.url(url.build());
+      result.url(withToken(url.build()));
+    }
+    return result.build();
+  }
+
+  /** {@code url} with the token first in its query, where the PBX's guide puts it. */
+  private HttpUrl withToken(HttpUrl url) {
+    if (tokenParameter == null || token == null) {
+      return url;
+    }
+    HttpUrl.Builder result = url.newBuilder().query(null).addQueryParameter(tokenParameter, token);
+    for (int i = 0; i < url.querySize(); i++) {
+      result.addQueryParameter(url.queryParameterName(i), url.queryParameterValue(i));
     }
     return result.build();
   }
 
   @Override
   public String toString() {
+    // Never the token.
     return "CallSettings(" + operation.id() + ", " + options + ")";
   }
 }

@@ -12,8 +12,16 @@ import java.util.Objects;
  * @param method the HTTP method
  * @param path the path, from the host's root
  * @param ownQueryParameters the query parameters of the operation's params type
+ * @param repeatable whether an attempt that failed in transit may be sent again: true for GET and
+ *     HEAD, and for the token requests, whose repetition the token manager accepts
  */
-public record Operation(String id, String method, String path, List<String> ownQueryParameters) {
+public record Operation(
+    String id, String method, String path, List<String> ownQueryParameters, boolean repeatable) {
+  /** An operation that may be repeated exactly when its method is idempotent. */
+  public Operation(String id, String method, String path, List<String> ownQueryParameters) {
+    this(id, method, path, ownQueryParameters, RetryPolicy.isIdempotent(method));
+  }
+
   /** Checks the values and copies the list. */
   public Operation {
     Objects.requireNonNull(id, "id == null");

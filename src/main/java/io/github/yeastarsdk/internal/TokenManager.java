@@ -8,8 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 
 /**
@@ -31,13 +31,10 @@ public final class TokenManager implements TokenSource {
       String access, Instant renewAt, Instant expiresAt, String refresh, Instant refreshUntil) {}
 
   private final YeastarApi api;
-  // Token requests are sent once: a get_token that reached the PBX holds one of the
-  // application's 8 tokens, so repeating it is not harmless.
-  private static final CallSettings GET_TOKEN = once("getToken", "POST", "/openapi/v1.0/get_token");
-  private static final CallSettings REFRESH_TOKEN =
-      once("refreshToken", "POST", "/openapi/v1.0/refresh_token");
-  private static final CallSettings DELETE_TOKEN =
-      once("deleteToken", "GET", "/openapi/v1.0/del_token");
+  private final String userAgent;
+  private final CallSettings getToken;
+  private final CallSettings refreshToken;
+  private final CallSettings deleteToken;
 
   private final CallExecutor calls;
   private final Redactor redactor;
@@ -47,14 +44,29 @@ public final class TokenManager implements TokenSource {
   private volatile Tokens current;
   private volatile ApiErrorException rejected;
 
+  /**
+   * @param userAgent the User-Agent that every request carries
+   * @param maxRetries how often a token request that failed in transit is tried again
+   */
   public TokenManager(
       YeastarApi api,
       CallExecutor calls,
       Redactor redactor,
       String clientId,
       String clientSecret,
-      Clock clock) {
+      Clock clock,
+      String userAgent,
+      int maxRetries) {
     this.api = api;
+    this.userAgent = userAgent;
+    // Token requests are retried when they fail in transit, like every call; never when the PBX
+    // answered (a refused credential is an answer). A get_token repeated after its answer was
+    // lost holds one more of the application's 8 tokens until it expires: better than failing.
+    this.getToken = settings("getToken", "POST", "/openapi/v1.0/get_token", null, maxRetries);
+    this.refreshToken =
+        settings("refreshToken", "POST", "/openapi/v1.0/refresh_token", null, maxRetries);
+    // A short limit of its own: closing must not wait for a PBX that stopped answering.
+    this.deleteToken = settings("deleteToken", "GET", "/openapi/v1.0/del_token", REVOKE_TIMEOUT, 0);
     this.calls = calls;
     this.redactor = redactor;
     this.credentials = new GetTokenRequest(clientId, redactor.remember(clientSecret));
@@ -91,14 +103,13 @@ public final class TokenManager implements TokenSource {
   private Tokens obtain(Tokens old) {
     if (old != null && clock.instant().isBefore(old.refreshUntil())) {
       try {
-        return issue(
-            api.refreshToken(new RefreshTokenRequest(old.refresh()), REFRESH_TOKEN), REFRESH_TOKEN);
+        return refresh(old);
       } catch (ApiErrorException | MalformedResponseException refreshFailed) {
         // The refresh token was refused: log in again below.
       }
     }
     try {
-      return issue(api.getToken(credentials, GET_TOKEN), GET_TOKEN);
+      return issue(api.getToken(userAgent, credentials, getToken), getToken);
     } catch (ApiErrorException e) {
       // Asking again with the same credentials cannot succeed and counts towards the PBX's
       // block list, so every later call fails at once with the same answer.
@@ -112,9 +123,9 @@ public final class TokenManager implements TokenSource {
    * A new exception with the rejected answer: one shared instance, thrown on many threads, would
    * carry the first thread's stack and collect every caller's suppressed exceptions.
    */
-  private static ApiErrorException again(ApiErrorException e) {
+  private ApiErrorException again(ApiErrorException e) {
     return Errcodes.exception(
-        GET_TOKEN.operation().id(), e.errcode(), e.errmsg(), e.submsg(), e.invalidParams());
+        getToken.operation().id(), e.errcode(), e.errmsg(), e.submsg(), e.invalidParams());
   }
 
   private Tokens issue(Call<TokenResponse> call, CallSettings settings) {
@@ -138,8 +149,20 @@ public final class TokenManager implements TokenSource {
         response.refreshToken() == null ? now : now.plus(refreshLife).minus(margin(refreshLife)));
   }
 
-  private static CallSettings once(String id, String method, String path) {
-    return new CallSettings(new Operation(id, method, path, List.of()), RequestOptions.none(), 0);
+  private Tokens refresh(Tokens old) {
+    return issue(
+        api.refreshToken(userAgent, new RefreshTokenRequest(old.refresh()), refreshToken),
+        refreshToken);
+  }
+
+  private static CallSettings settings(
+      String id, String method, String path, @Nullable Duration timeout, int maxRetries) {
+    RequestOptions.Builder options = RequestOptions.builder();
+    if (timeout != null) {
+      options.timeout(timeout);
+    }
+    return new CallSettings(
+        new Operation(id, method, path, List.of(), true), options.build(), maxRetries);
   }
 
   public static Duration margin(Duration life) {
@@ -170,23 +193,34 @@ public final class TokenManager implements TokenSource {
   }
 
   /**
-   * Revokes the access token while it may still be live on the PBX, so that it stops counting
-   * against the application's 8: inside the renewal margin it is no longer used, but it is live.
+   * Revokes what may still be live on the PBX, so that it stops counting against the application's
+   * 8, however long the client was idle: the access token while it lives (inside the renewal margin
+   * it is no longer used, but it is live); once it has expired, the refresh token, by refreshing it
+   * and revoking the pair that the refresh returns, since del_token takes an access token and ends
+   * its pair.
    */
   @Override
   public void close() {
     Tokens tokens = current;
     current = null;
-    if (tokens == null || !clock.instant().isBefore(tokens.expiresAt())) {
+    if (tokens == null) {
       return;
     }
-    Call<ApiResult> revoke = api.deleteToken(tokens.access(), DELETE_TOKEN);
-    // A short limit of its own: closing must not wait for a PBX that stopped answering.
-    revoke.timeout().timeout(REVOKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     try {
-      calls.execute(revoke, DELETE_TOKEN);
+      Instant now = clock.instant();
+      String access = tokens.access();
+      if (!now.isBefore(tokens.expiresAt())) {
+        if (tokens.refresh() == null || !now.isBefore(tokens.refreshUntil())) {
+          return;
+        }
+        access = refresh(tokens).access();
+      }
+      calls.execute(
+          api.deleteToken(
+              userAgent, deleteToken.withToken(YeastarApi.ACCESS_TOKEN_PARAMETER, access)),
+          deleteToken);
     } catch (YeastarException bestEffort) {
-      // The token expires by itself within 30 minutes; close() must not fail for it.
+      // Both expire by themselves (30 minutes, 24 hours); close() must not fail for them.
     }
   }
 }
