@@ -23,6 +23,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -30,6 +32,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Retrofit;
@@ -69,7 +72,12 @@ public final class YeastarClient implements AutoCloseable {
     Redactor redactor = new Redactor();
     this.ownsOkHttp = builder.okHttpClient == null;
     OkHttpClient base = ownsOkHttp ? new OkHttpClient() : builder.okHttpClient;
-    this.okHttp =
+    // The SDK's own interceptors, which every request passes, token requests included.
+    List<Interceptor> own = new ArrayList<>();
+    own.add(new CallSettingsInterceptor());
+    own.addAll(builder.testInterceptors);
+    own.add(new HttpLogger(builder.logLevel, builder.logSink, redactor));
+    OkHttpClient.Builder http =
         base.newBuilder()
             .connectTimeout(builder.connectTimeout)
             .readTimeout(builder.readTimeout)
@@ -80,13 +88,12 @@ public final class YeastarClient implements AutoCloseable {
             .followSslRedirects(false)
             // Retries have one home, CallExecutor: OkHttp's own silent retry on a failed
             // connection would add requests that maxRetries does not count.
-            .retryOnConnectionFailure(false)
-            // After an application's own interceptors (of a client passed in): the token is
-            // added here, so that none of them, nor their logs, sees it.
-            .addInterceptor(new CallSettingsInterceptor())
-            // Last, so that every attempt is logged as sent (the token masked).
-            .addInterceptor(new HttpLogger(builder.logLevel, builder.logSink, redactor))
-            .build();
+            .retryOnConnectionFailure(false);
+    // After an application's own interceptors (of a client passed in): the token is added by the
+    // first of them, so that none of the application's, nor their logs, sees it; the logger is
+    // last, so that every attempt is logged as sent (the token masked).
+    own.forEach(http::addInterceptor);
+    this.okHttp = http.build();
     Retrofit retrofit =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
@@ -106,7 +113,7 @@ public final class YeastarClient implements AutoCloseable {
     TokenSource tokens =
         builder.clientId != null
             ? new TokenManager(
-                tokenApi(retrofit),
+                tokenApi(retrofit, own),
                 calls,
                 redactor,
                 builder.clientId,
@@ -144,11 +151,9 @@ public final class YeastarClient implements AutoCloseable {
    * interceptors: their bodies carry the Client Secret and the tokens, which no interceptor or log
    * of the application may see.
    */
-  private static YeastarApi tokenApi(Retrofit retrofit) {
+  private static YeastarApi tokenApi(Retrofit retrofit, List<Interceptor> own) {
     OkHttpClient.Builder sdkOnly = ((OkHttpClient) retrofit.callFactory()).newBuilder();
-    sdkOnly
-        .interceptors()
-        .removeIf(i -> !(i instanceof CallSettingsInterceptor || i instanceof HttpLogger));
+    sdkOnly.interceptors().retainAll(own);
     sdkOnly.networkInterceptors().clear();
     return retrofit.newBuilder().client(sdkOnly.build()).build().create(YeastarApi.class);
   }
@@ -273,6 +278,7 @@ public final class YeastarClient implements AutoCloseable {
     private Duration retryDelay = Duration.ofMillis(500);
     private Duration maxRetryDelay = Duration.ofSeconds(8);
     private @Nullable OkHttpClient okHttpClient;
+    private final List<Interceptor> testInterceptors = new ArrayList<>();
     private HttpLogLevel logLevel = HttpLogLevel.NONE;
     private Consumer<String> logSink = HttpLogSink.SYSTEM_LOGGER;
     private boolean allowInsecureHttp;
@@ -351,6 +357,15 @@ public final class YeastarClient implements AutoCloseable {
       this.clientId = clientId;
       this.clientSecret = clientSecret;
       this.tokenSupplier = null;
+      return this;
+    }
+
+    /**
+     * An interceptor that runs among the SDK's own, on every request, token requests included
+     * (which an application's interceptors never see); for tests, which steer the mock with it.
+     */
+    Builder testInterceptor(Interceptor interceptor) {
+      testInterceptors.add(Objects.requireNonNull(interceptor, "interceptor == null"));
       return this;
     }
 

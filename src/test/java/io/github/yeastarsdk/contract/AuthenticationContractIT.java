@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.github.yeastarsdk.ConferenceListParams;
 import io.github.yeastarsdk.InvalidParam;
+import io.github.yeastarsdk.SdkHooks;
 import io.github.yeastarsdk.WireTypes;
 import io.github.yeastarsdk.YeastarClient;
 import io.github.yeastarsdk.errors.InvalidCredentialsException;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -46,37 +48,37 @@ class AuthenticationContractIT {
   }
 
   /** Records paths and violations; asks for {@code tokenExample} on get_token only. */
-  private OkHttpClient http(String tokenExample) {
-    OkHttpClient client =
-        new OkHttpClient.Builder()
-            .addInterceptor(
-                chain -> {
-                  Request request = chain.request();
-                  if (tokenExample != null && request.url().encodedPath().endsWith("/get_token")) {
-                    request =
-                        request.newBuilder().header("Prefer", "example=" + tokenExample).build();
-                  }
-                  return chain.proceed(request);
-                })
-            .addNetworkInterceptor(
-                chain -> {
-                  paths.add(chain.request().url().encodedPath());
-                  Response response = chain.proceed(chain.request());
-                  if (response.header("sl-violations") != null) {
-                    violations.add(response.header("sl-violations"));
-                  }
-                  return response;
-                })
-            .build();
+  private Interceptor steering(String tokenExample) {
+    return chain -> {
+      Request request = chain.request();
+      if (tokenExample != null && request.url().encodedPath().endsWith("/get_token")) {
+        request = request.newBuilder().header("Prefer", "example=" + tokenExample).build();
+      }
+      paths.add(request.url().encodedPath());
+      Response response = chain.proceed(request);
+      if (response.header("sl-violations") != null) {
+        violations.add(response.header("sl-violations"));
+      }
+      return response;
+    };
+  }
+
+  /** A plain client for the raw calls, recording like the SDK's. */
+  private OkHttpClient http() {
+    OkHttpClient client = new OkHttpClient.Builder().addInterceptor(steering(null)).build();
     httpClients.add(client);
     return client;
   }
 
   private YeastarClient credentialsClient(ContractTarget target, String tokenExample) {
-    return YeastarClient.builder()
-        .baseUrl(target.baseUrl())
-        .clientCredentials("8Ex4XwUcyHNhqGHr4jGvWyQn1VgYiRDP", "ZNi5hbbRBqoCNCkhXIQFTUu9SyAOZoEa")
-        .okHttpClient(http(tokenExample))
+    // The token requests never pass an application's interceptors: the test's runs among the
+    // SDK's own.
+    return SdkHooks.interceptor(
+            YeastarClient.builder()
+                .baseUrl(target.baseUrl())
+                .clientCredentials(
+                    "8Ex4XwUcyHNhqGHr4jGvWyQn1VgYiRDP", "ZNi5hbbRBqoCNCkhXIQFTUu9SyAOZoEa"),
+            steering(tokenExample))
         .build();
   }
 
@@ -128,7 +130,7 @@ class AuthenticationContractIT {
             .header("User-Agent", "contract-test")
             .header("Prefer", "example=" + example)
             .build();
-    try (Response response = http(null).newCall(built).execute()) {
+    try (Response response = http().newCall(built).execute()) {
       assertThat(response.code()).isEqualTo(200);
       return WireTypes.decode(schema, response.body().source());
     }
@@ -171,7 +173,7 @@ class AuthenticationContractIT {
             .header("User-Agent", "contract-test")
             .post(RequestBody.create("{\"username\":\"id\"}", JSON))
             .build();
-    try (Response response = http(null).newCall(request).execute()) {
+    try (Response response = http().newCall(request).execute()) {
       assertThat(response.code()).isEqualTo(422);
       assertThat(response.body().string()).contains("password");
     }

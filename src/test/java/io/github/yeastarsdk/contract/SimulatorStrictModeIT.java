@@ -124,6 +124,25 @@ class SimulatorStrictModeIT {
     assertNoViolations(state);
   }
 
+  @Test
+  void closeAfterIdlingPastTheAccessTokensLifeRevokesTheRefreshTokenToo()
+      throws InterruptedException {
+    try (YeastarClient pbx = client()) {
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
+      // Idle until the access token has expired on the PBX; its refresh token lives on.
+      Thread.sleep(TTL_SECONDS * 1000L + 500);
+      assertThat(number(simulator.state(), "live_refresh_tokens")).isEqualTo(1);
+    }
+    Map<String, Object> state = simulator.state();
+    assertThat(number(state, "live_access_tokens")).isZero();
+    assertThat(number(state, "live_refresh_tokens"))
+        .as(
+            "refresh tokens left live; refresh_token calls %s, del_token calls %s",
+            errcodes(state, "refresh_token"), errcodes(state, "del_token"))
+        .isZero();
+    assertNoViolations(state);
+  }
+
   /**
    * Waits until the one live token has less than half its life left but is not about to expire; a
    * token that is about to expire is replaced first, by a call that makes the client renew it.
