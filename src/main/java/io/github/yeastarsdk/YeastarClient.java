@@ -331,7 +331,10 @@ public final class YeastarClient implements AutoCloseable {
      * @throws IllegalArgumentException if {@code accessToken} is blank
      */
     public Builder accessToken(String accessToken) {
-      Objects.requireNonNull(accessToken, "accessToken == null");
+      Objects.requireNonNull(
+          accessToken,
+          "accessToken == null (from System.getenv(\"PBX_ACCESS_TOKEN\")? that variable is not"
+              + " set; fromEnv() reads it and names what is missing)");
       if (accessToken.isBlank()) {
         throw new IllegalArgumentException("accessToken is blank");
       }
@@ -538,11 +541,15 @@ public final class YeastarClient implements AutoCloseable {
      */
     public YeastarClient build() {
       if (baseUrl == null) {
-        throw new IllegalStateException("baseUrl is required");
+        throw new IllegalStateException(
+            "no base URL: call baseUrl(\"https://pbx.example.com:8088\"), or set PBX_BASE_URL"
+                + " and use fromEnv()");
       }
       if (tokenSupplier == null && clientId == null) {
         throw new IllegalStateException(
-            "accessToken, accessTokenSupplier or clientCredentials is required");
+            "no credentials: call accessToken(...), accessTokenSupplier(...) or"
+                + " clientCredentials(...), or set PBX_ACCESS_TOKEN (or PBX_CLIENT_ID and"
+                + " PBX_CLIENT_SECRET) and use fromEnv()");
       }
       HttpUrl url;
       try {

@@ -74,10 +74,17 @@ class ArgumentCheckTest {
   void missingSettingsAreNamed() {
     assertThatThrownBy(() -> YeastarClient.builder().accessToken("t").build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("baseUrl is required");
+        .hasMessageContaining("baseUrl(")
+        .hasMessageContaining("PBX_BASE_URL");
     assertThatThrownBy(() -> YeastarClient.builder().baseUrl("https://pbx.example.com").build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("accessToken");
+        .hasMessageContaining("accessToken(")
+        .hasMessageContaining("clientCredentials(")
+        .hasMessageContaining("PBX_ACCESS_TOKEN");
+    // The quick start's accessToken(System.getenv(...)) with the variable unset:
+    assertThatThrownBy(() -> YeastarClient.builder().accessToken(System.getenv("NO_SUCH_VAR_X")))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("PBX_ACCESS_TOKEN");
   }
 
   @Test

@@ -134,16 +134,20 @@ public final class CallExecutor {
           public void onFailure(Call<T> c, Throwable error) {
             Duration pause = pauseAfter(error, attempt, settings, current);
             if (pause == null) {
-              result.completeExceptionally(
-                  attach(
-                      mapper.failure(error, settings.operation()),
-                      current,
-                      settings,
-                      attempt,
-                      start));
+              fail(error);
               return;
             }
             retryLater(pause);
+          }
+
+          private void fail(Throwable error) {
+            result.completeExceptionally(
+                attach(
+                    mapper.failure(error, settings.operation()),
+                    current,
+                    settings,
+                    attempt,
+                    start));
           }
 
           private void retryLater(Duration pause) {
@@ -152,13 +156,7 @@ public final class CallExecutor {
                 .whenComplete(
                     (ignored, error) -> {
                       if (error != null) {
-                        result.completeExceptionally(
-                            attach(
-                                mapper.failure(error, settings.operation()),
-                                current,
-                                settings,
-                                attempt,
-                                start));
+                        fail(error);
                       } else {
                         attemptAsync(call, settings, attempt + 1, start, result);
                       }
