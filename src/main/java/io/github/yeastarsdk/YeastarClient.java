@@ -387,10 +387,12 @@ public final class YeastarClient implements AutoCloseable {
     }
 
     /**
-     * Where log lines go; default the {@code System.Logger} named {@code
-     * io.github.yeastarsdk.http}.
+     * Where the HTTP log goes; default the {@code System.Logger} named {@code
+     * io.github.yeastarsdk}, at INFO, which SLF4J's and Log4j's {@code System.Logger} bridges pick
+     * up.
      *
-     * @param sink receives each log line, already redacted
+     * @param sink receives one record per exchange (the request and its answer or failure, lines
+     *     separated by {@code \n}), already redacted
      * @return this builder
      */
     public Builder logSink(Consumer<String> sink) {
