@@ -44,6 +44,7 @@ public final class YeastarClient implements AutoCloseable {
   private YeastarClient(Builder builder, HttpUrl baseUrl) {
     this.baseUrl = baseUrl;
     Redactor redactor = new Redactor();
+    OkHttpCopies.warnOnce();
     this.ownsOkHttp = builder.okHttpClient == null;
     OkHttpClient base = ownsOkHttp ? new OkHttpClient() : builder.okHttpClient;
     this.okHttp =
