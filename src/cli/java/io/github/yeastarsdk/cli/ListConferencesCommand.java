@@ -202,10 +202,10 @@ final class ListConferencesCommand implements Callable<Integer> {
       String set = present(clientId) ? "PBX_CLIENT_ID" : "PBX_CLIENT_SECRET";
       throw new ParameterException(
           spec.commandLine(),
-          set
-              + " is set but "
-              + missing
-              + " is not: set both, or give --token or PBX_ACCESS_TOKEN");
+          missing
+              + " is not set, but "
+              + set
+              + " is: set both, or give --token or PBX_ACCESS_TOKEN");
     } else {
       throw new ParameterException(
           spec.commandLine(),

@@ -81,11 +81,11 @@ class CliWordsIT {
   void halfACredentialPairNamesTheMissingHalf() throws Exception {
     Result idOnly = CliProcess.run(Map.of("PBX_CLIENT_ID", "client-id"), "--base-url", baseUrl);
     assertOneLineFailure(
-        idOnly, 2, "error: PBX_CLIENT_ID is set but PBX_CLIENT_SECRET is not: set both");
+        idOnly, 2, "error: PBX_CLIENT_SECRET is not set, but PBX_CLIENT_ID is: set both");
     Result secretOnly =
         CliProcess.run(Map.of("PBX_CLIENT_SECRET", "very-secret-value"), "--base-url", baseUrl);
     assertOneLineFailure(
-        secretOnly, 2, "error: PBX_CLIENT_SECRET is set but PBX_CLIENT_ID is not: set both");
+        secretOnly, 2, "error: PBX_CLIENT_ID is not set, but PBX_CLIENT_SECRET is: set both");
     assertThat(secretOnly.err()).doesNotContain("very-secret-value");
     assertThat(server.getRequestCount()).isZero();
   }
