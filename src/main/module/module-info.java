@@ -14,4 +14,6 @@ module io.github.yeastarsdk {
   requires static transitive org.jspecify;
 
   exports io.github.yeastarsdk;
+  exports io.github.yeastarsdk.errors;
+// io.github.yeastarsdk.internal is not exported: the machinery is not part of the API.
 }

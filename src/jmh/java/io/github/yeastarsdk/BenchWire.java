@@ -1,6 +1,7 @@
 package io.github.yeastarsdk;
 
 import com.squareup.moshi.JsonAdapter;
+import io.github.yeastarsdk.internal.ConferenceListResponse;
 import java.io.IOException;
 import java.util.List;
 import okio.BufferedSource;

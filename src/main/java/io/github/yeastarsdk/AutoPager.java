@@ -1,5 +1,7 @@
 package io.github.yeastarsdk;
 
+import io.github.yeastarsdk.errors.YeastarException;
+import io.github.yeastarsdk.internal.CompletableFutures;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Iterator;
@@ -31,13 +33,24 @@ public final class AutoPager<T> implements Iterable<T> {
   private final Supplier<CompletableFuture<Page<T>>> firstPage;
   private final PagingOptions options;
 
-  AutoPager(Supplier<CompletableFuture<Page<T>>> firstPage, PagingOptions options) {
+  private AutoPager(Supplier<CompletableFuture<Page<T>>> firstPage, PagingOptions options) {
     this.firstPage = firstPage;
     this.options = Objects.requireNonNull(options, "options == null");
   }
 
-  AutoPager(Supplier<CompletableFuture<Page<T>>> firstPage) {
-    this(firstPage, PagingOptions.defaults());
+  /**
+   * Returns a pager that starts from the page that {@code firstPage} fetches and follows each
+   * page's {@link Page#nextPageAsync()}. The SDK's resources build theirs; this is for callers'
+   * fakes.
+   *
+   * @param firstPage fetches the first page; called once per iteration
+   * @param options how many pages may be fetched at once
+   * @param <T> the item type
+   * @return the pager; no page is fetched until iteration starts
+   */
+  public static <T> AutoPager<T> of(
+      Supplier<CompletableFuture<Page<T>>> firstPage, PagingOptions options) {
+    return new AutoPager<>(Objects.requireNonNull(firstPage, "firstPage == null"), options);
   }
 
   /**

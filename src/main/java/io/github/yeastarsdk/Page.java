@@ -1,7 +1,14 @@
 package io.github.yeastarsdk;
 
+import io.github.yeastarsdk.errors.ApiErrorException;
+import io.github.yeastarsdk.errors.HttpStatusException;
+import io.github.yeastarsdk.errors.MalformedResponseException;
+import io.github.yeastarsdk.errors.TransportException;
+import io.github.yeastarsdk.errors.YeastarException;
+import io.github.yeastarsdk.internal.CompletableFutures;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
@@ -19,7 +26,7 @@ public final class Page<T> {
   private final int pageSize;
   private final IntFunction<CompletableFuture<Page<T>>> fetch;
 
-  Page(
+  private Page(
       List<T> items,
       @Nullable Integer totalNumber,
       int page,
@@ -30,6 +37,34 @@ public final class Page<T> {
     this.page = page;
     this.pageSize = pageSize;
     this.fetch = fetch;
+  }
+
+  /**
+   * Returns a page. The SDK builds its pages itself; this is for callers' fakes of a resource.
+   *
+   * @param items the page's items
+   * @param totalNumber the number of items across all pages, or null when the answer had none
+   * @param page this page's number, from 1
+   * @param pageSize how many items a page holds, from 1
+   * @param fetch gets page {@code n} (the argument) with the same query, for {@link #nextPage()}
+   *     and auto-paging
+   * @param <T> the item type
+   * @return the page
+   * @throws IllegalArgumentException if {@code page} or {@code pageSize} is below 1
+   */
+  public static <T> Page<T> of(
+      List<T> items,
+      @Nullable Integer totalNumber,
+      int page,
+      int pageSize,
+      IntFunction<CompletableFuture<Page<T>>> fetch) {
+    Objects.requireNonNull(items, "items == null");
+    Objects.requireNonNull(fetch, "fetch == null");
+    if (page < 1 || pageSize < 1) {
+      throw new IllegalArgumentException(
+          "page and pageSize must be at least 1, were " + page + " and " + pageSize);
+    }
+    return new Page<>(items, totalNumber, page, pageSize, fetch);
   }
 
   /**

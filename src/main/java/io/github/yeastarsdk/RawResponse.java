@@ -58,8 +58,14 @@ public final class RawResponse<T> {
     return value;
   }
 
-  /** The same answer with {@code convert} applied to its value. */
-  <R> RawResponse<R> map(Function<? super T, ? extends R> convert) {
+  /**
+   * The same answer with {@code convert} applied to its value.
+   *
+   * @param convert what to make of the value
+   * @param <R> the new value's type
+   * @return an answer with the same status and headers
+   */
+  public <R> RawResponse<R> map(Function<? super T, ? extends R> convert) {
     return new RawResponse<>(statusCode, headers, convert.apply(value));
   }
 

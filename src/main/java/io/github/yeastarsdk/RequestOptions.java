@@ -1,5 +1,7 @@
 package io.github.yeastarsdk;
 
+import io.github.yeastarsdk.internal.Arguments;
+import io.github.yeastarsdk.internal.HeaderChecks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,11 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.TimeUnit;
-import okhttp3.HttpUrl;
-import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
-import retrofit2.Call;
 
 /**
  * Settings for one call that override the client's, without building another client: a timeout, a
@@ -115,63 +113,22 @@ public final class RequestOptions {
     return queryParams;
   }
 
-  /**
-   * Refuses extra query parameters that would replace the operation's own: those are set, and
-   * checked, on the operation's params type, and a pager counts pages by them.
-   *
-   * @throws IllegalArgumentException naming the first such parameter
-   */
-  RequestOptions checkNotReplacing(String operation, String... ownParameters) {
-    for (String own : ownParameters) {
-      if (queryParams.containsKey(own)) {
-        throw new IllegalArgumentException(
-            "query parameter "
-                + own
-                + " is a parameter of "
-                + operation
-                + ": set it on the operation's params, not in RequestOptions");
-      }
-    }
-    return this;
-  }
-
-  /** Sets this call's timeout on {@code call}, which has not run yet; returns it. */
-  <T> Call<T> applyTo(Call<T> call) {
-    if (timeout != null) {
-      call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-    return call;
-  }
-
-  /** Returns {@code request} with the extra headers and query parameters in place of its own. */
-  Request applyTo(Request request) {
-    if (headers.isEmpty() && queryParams.isEmpty()) {
-      return request;
-    }
-    Request.Builder result = request.newBuilder();
-    headers.forEach(
-        (name, values) -> {
-          result.removeHeader(name);
-          values.forEach(value -> result.addHeader(name, value));
-        });
-    if (!queryParams.isEmpty()) {
-      HttpUrl.Builder url = request.url().newBuilder();
-      queryParams.forEach(
-          (name, values) -> {
-            url.removeAllQueryParameters(name);
-            values.forEach(value -> url.addQueryParameter(name, value));
-          });
-      result.url(url.build());
-    }
-    return result.build();
-  }
-
-  /** The retry count for this call: its own, or else the client's {@code clientDefault}. */
-  int maxRetries(int clientDefault) {
-    return maxRetries != null ? maxRetries : clientDefault;
-  }
-
   /** The names only: a header value may be a credential. */
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof RequestOptions that
+        && Objects.equals(timeout, that.timeout)
+        && Objects.equals(maxRetries, that.maxRetries)
+        && headers.equals(that.headers)
+        && queryParams.equals(that.queryParams);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(timeout, maxRetries, headers, queryParams);
+  }
+
+  /** The settings; of headers and query parameters only the names, since values may be secret. */
   @Override
   public String toString() {
     return "RequestOptions(timeout="

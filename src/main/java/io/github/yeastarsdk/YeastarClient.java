@@ -1,5 +1,25 @@
 package io.github.yeastarsdk;
 
+import io.github.yeastarsdk.internal.Arguments;
+import io.github.yeastarsdk.internal.Authentication;
+import io.github.yeastarsdk.internal.BaseUrls;
+import io.github.yeastarsdk.internal.CallContext;
+import io.github.yeastarsdk.internal.CallExecutor;
+import io.github.yeastarsdk.internal.CallSettingsInterceptor;
+import io.github.yeastarsdk.internal.ConferenceServiceImpl;
+import io.github.yeastarsdk.internal.ConformingConverterFactory;
+import io.github.yeastarsdk.internal.Errcodes;
+import io.github.yeastarsdk.internal.FailureMapper;
+import io.github.yeastarsdk.internal.HttpLogSink;
+import io.github.yeastarsdk.internal.HttpLogger;
+import io.github.yeastarsdk.internal.OkHttpCopies;
+import io.github.yeastarsdk.internal.Redactor;
+import io.github.yeastarsdk.internal.RetryPolicy;
+import io.github.yeastarsdk.internal.Sleeper;
+import io.github.yeastarsdk.internal.TokenManager;
+import io.github.yeastarsdk.internal.TokenSource;
+import io.github.yeastarsdk.internal.UserAgentInterceptor;
+import io.github.yeastarsdk.internal.YeastarApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,6 +28,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
@@ -39,7 +60,11 @@ public final class YeastarClient implements AutoCloseable {
   private final OkHttpClient okHttp;
   private final boolean ownsOkHttp;
   private final Authentication auth;
-  private final Conferences conferences;
+  private final CallContext context;
+  private final ConferenceService conferences;
+
+  /** Null for a client made by its builder; the client it was derived from otherwise. */
+  private final @Nullable YeastarClient parent;
 
   private YeastarClient(Builder builder, HttpUrl baseUrl) {
     this.baseUrl = baseUrl;
@@ -56,32 +81,68 @@ public final class YeastarClient implements AutoCloseable {
             // a proxy's login page would come back as a malformed body instead of its status.
             .followRedirects(false)
             .followSslRedirects(false)
+            // Retries have one home, CallExecutor: OkHttp's own silent retry on a failed
+            // connection would add requests that maxRetries does not count.
+            .retryOnConnectionFailure(false)
             .addInterceptor(new UserAgentInterceptor(builder.userAgent))
-            // Before the retries, so that every attempt carries the call's extra headers.
-            .addInterceptor(new RequestOptionsInterceptor())
-            .addInterceptor(
-                new RetryInterceptor(builder.maxRetries, builder.retryDelay, builder.maxRetryDelay))
-            // After the retries, so that every attempt is logged as sent (the token masked).
+            .addInterceptor(new CallSettingsInterceptor())
+            // Last, so that every attempt is logged as sent (the token masked).
             .addInterceptor(new HttpLogger(builder.logLevel, builder.logSink, redactor))
             .build();
-    FailureAnswers failures = Errcodes.failureAnswers(redactor);
-    YeastarApi api =
+    Retrofit retrofit =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
             .client(okHttp)
             .addConverterFactory(
-                new ConformingConverterFactory(
-                    MoshiConverterFactory.create(YeastarJson.moshi()), redactor, failures))
-            .build()
-            .create(YeastarApi.class);
-    CallRunner runner = new CallRunner(redactor, failures);
+                new ConformingConverterFactory(MoshiConverterFactory.create(YeastarJson.moshi())))
+            .build();
+    Executor executor = okHttp.dispatcher().executorService();
+    CallExecutor calls =
+        new CallExecutor(
+            new FailureMapper(redactor, Errcodes.failureAnswers(redactor)),
+            new RetryPolicy(builder.retryDelay, builder.maxRetryDelay, builder.clock),
+            redactor,
+            builder.sleeper,
+            builder.clock,
+            executor);
+    YeastarApi api = retrofit.create(YeastarApi.class);
     TokenSource tokens =
         builder.clientId != null
             ? new TokenManager(
-                api, runner, redactor, builder.clientId, builder.clientSecret, builder.clock)
+                api, calls, redactor, builder.clientId, builder.clientSecret, builder.clock)
             : TokenSource.of(builder.tokenSupplier);
-    this.auth = new Authentication(tokens, runner, redactor, okHttp.dispatcher().executorService());
-    this.conferences = new Conferences(api, auth);
+    this.auth = new Authentication(tokens, calls, redactor, executor);
+    this.context = new CallContext(retrofit, auth, RequestOptions.none(), builder.maxRetries);
+    this.conferences = new ConferenceServiceImpl(context, RequestOptions.none());
+    this.parent = null;
+  }
+
+  private YeastarClient(YeastarClient parent, ConferenceService conferences) {
+    this.baseUrl = parent.baseUrl;
+    this.okHttp = parent.okHttp;
+    this.ownsOkHttp = false;
+    this.auth = parent.auth;
+    this.context = parent.context;
+    this.conferences = conferences;
+    this.parent = parent;
+  }
+
+  /**
+   * Returns a client whose calls start from {@code options} (a call's own options still override
+   * them one by one), sharing this client's connections, threads and token. Closing the derived
+   * client does nothing; closing this one ends both.
+   *
+   * <pre>{@code
+   * YeastarClient patient = pbx.withOptions(RequestOptions.builder().timeout(Duration.ofMinutes(2)).build());
+   * }</pre>
+   *
+   * @param options the defaults of every call of the returned client
+   * @return the derived client
+   */
+  public YeastarClient withOptions(RequestOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    // The options add to this client's own: a client derived from a derived one keeps both.
+    return new YeastarClient(parent != null ? parent : this, conferences.withOptions(options));
   }
 
   /**
@@ -118,7 +179,7 @@ public final class YeastarClient implements AutoCloseable {
    *
    * @return the conferences resource, shared by every caller of this client
    */
-  public Conferences conferences() {
+  public ConferenceService conferences() {
     return conferences;
   }
 
@@ -142,6 +203,10 @@ public final class YeastarClient implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (parent != null) {
+      // A derived client shares everything with the one it came from, which owns it.
+      return;
+    }
     auth.close();
     if (ownsOkHttp) {
       okHttp.dispatcher().cancelAll();
@@ -173,6 +238,7 @@ public final class YeastarClient implements AutoCloseable {
     private @Nullable String clientId;
     private @Nullable String clientSecret;
     private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
     private String userAgent = DEFAULT_USER_AGENT;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
@@ -262,7 +328,16 @@ public final class YeastarClient implements AutoCloseable {
       return this;
     }
 
-    /** The clock that token lifetimes are measured with; for tests. */
+    /** Waits between retries; for tests, which count the pauses instead of sleeping. */
+    Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /**
+     * The clock that token lifetimes, time spent and Retry-After dates are measured with; for
+     * tests.
+     */
     Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;

@@ -1,6 +1,7 @@
 package io.github.yeastarsdk;
 
 import com.squareup.moshi.Moshi;
+import io.github.yeastarsdk.internal.GeneratedJsonAdapters;
 
 /**
  * JSON for this SDK's models, with the API's own field names, read and written without reflection.

@@ -28,7 +28,8 @@ class ClientRequestTest {
   void listSendsTheApiPathPagingTokenAndDefaultUserAgent() throws Exception {
     server.enqueue(page(1, 1, 1));
     try (YeastarClient pbx = client(server).build()) {
-      Page<Conference> page = pbx.conferences().list(1, 5);
+      Page<Conference> page =
+          pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
       assertThat(page.items()).extracting(Conference::name).containsExactly("Room 1");
     }
     RecordedRequest request = server.takeRequest();
@@ -66,7 +67,7 @@ class ClientRequestTest {
   void tokenIsPercentEncodedInTheQuery() throws Exception {
     server.enqueue(page(0, 1, 0));
     try (YeastarClient pbx = client(server).accessToken("a+b/c=&d e").build()) {
-      pbx.conferences().list(1, 1);
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build());
     }
     RecordedRequest request = server.takeRequest();
     assertThat(request.getPath()).contains("access_token=a%2Bb%2Fc%3D%26d%20e");
@@ -80,8 +81,8 @@ class ClientRequestTest {
     server.enqueue(page(0, 1, 0));
     try (YeastarClient pbx =
         client(server).accessTokenSupplier(() -> "token-" + calls.incrementAndGet()).build()) {
-      pbx.conferences().list(1, 1);
-      pbx.conferences().list(1, 1);
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build());
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build());
     }
     assertThat(List.of(server.takeRequest(), server.takeRequest()))
         .extracting(r -> r.getRequestUrl().queryParameter("access_token"))
@@ -104,7 +105,9 @@ class ClientRequestTest {
     YeastarClient pbx = client(server).build();
     pbx.close();
     pbx.close();
-    assertThatThrownBy(() -> pbx.conferences().list(1, 1))
+    assertThatThrownBy(
+            () ->
+                pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
   }
@@ -114,7 +117,7 @@ class ClientRequestTest {
     server.enqueue(page(1, 1, 1));
     server.enqueue(page(1, 1, 1));
     YeastarClient pbx = client(server).build();
-    pbx.conferences().list(1, 1);
+    pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build());
     pbx.conferences().listAsync(ConferenceListParams.builder().build()).get(10, TimeUnit.SECONDS);
     OkHttpClient okHttp = pbx.okHttp();
     assertThat(okHttp.connectionPool().connectionCount()).isEqualTo(1);
@@ -132,7 +135,12 @@ class ClientRequestTest {
     client(server).okHttpClient(shared).build().close();
     assertThat(shared.dispatcher().executorService().isShutdown()).isFalse();
     try (YeastarClient again = client(server).okHttpClient(shared).build()) {
-      assertThat(again.conferences().list(1, 1).items()).isEmpty();
+      assertThat(
+              again
+                  .conferences()
+                  .list(ConferenceListParams.builder().page(1).pageSize(1).build())
+                  .items())
+          .isEmpty();
     }
   }
 }

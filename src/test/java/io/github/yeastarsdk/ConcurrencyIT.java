@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.yeastarsdk.contract.ContractTarget;
 import io.github.yeastarsdk.contract.PrismExtension;
+import io.github.yeastarsdk.errors.YeastarException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -40,7 +41,11 @@ class ConcurrencyIT {
                   start.await();
                   for (int i = 0; i < CALLS_EACH; i++) {
                     try {
-                      conferences.addAndGet(pbx.conferences().list(1, 5).items().size());
+                      conferences.addAndGet(
+                          pbx.conferences()
+                              .list(ConferenceListParams.builder().page(1).pageSize(5).build())
+                              .items()
+                              .size());
                     } catch (YeastarException e) {
                       errors.incrementAndGet();
                     }

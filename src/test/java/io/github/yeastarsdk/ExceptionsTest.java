@@ -2,6 +2,20 @@ package io.github.yeastarsdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.yeastarsdk.errors.AccessDeniedException;
+import io.github.yeastarsdk.errors.ApiError;
+import io.github.yeastarsdk.errors.ApiErrorException;
+import io.github.yeastarsdk.errors.HttpStatusException;
+import io.github.yeastarsdk.errors.IncompleteResponseException;
+import io.github.yeastarsdk.errors.InvalidCredentialsException;
+import io.github.yeastarsdk.errors.InvalidParameterException;
+import io.github.yeastarsdk.errors.IpBlockedException;
+import io.github.yeastarsdk.errors.MalformedResponseException;
+import io.github.yeastarsdk.errors.RequestTimeoutException;
+import io.github.yeastarsdk.errors.TokenExpiredException;
+import io.github.yeastarsdk.errors.TransportException;
+import io.github.yeastarsdk.errors.YeastarException;
+import io.github.yeastarsdk.internal.Errcodes;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.List;
@@ -15,7 +29,8 @@ class ExceptionsTest {
 
   @Test
   void apiErrorsCarryTheWholeAnswer() {
-    ApiErrorException e = new ApiErrorException(60001, "DATA NOT FOUND", "no such room", PARAMS);
+    ApiErrorException e =
+        new ApiErrorException(new ApiError(60001, "DATA NOT FOUND", "no such room", PARAMS));
     assertThat(e.errcode()).isEqualTo(60001);
     assertThat(e.errmsg()).isEqualTo("DATA NOT FOUND");
     assertThat(e.submsg()).isEqualTo("no such room");
@@ -23,7 +38,7 @@ class ExceptionsTest {
     assertThat(e)
         .hasMessage(
             "errcode 60001 DATA NOT FOUND: no such room; invalid parameter page_size (required)");
-    ApiErrorException bare = new ApiErrorException(-1, null, null, null);
+    ApiErrorException bare = new ApiErrorException(new ApiError(-1, null, null, null));
     assertThat(bare).hasMessage("errcode -1");
     assertThat(bare.errmsg()).isNull();
     assertThat(bare.submsg()).isNull();
@@ -34,11 +49,12 @@ class ExceptionsTest {
   void everyApiErrorSubtypeCanBeBuilt() {
     List<ApiErrorException> all =
         List.of(
-            new TokenExpiredException(10004, "TOKEN EXPIRED", null, List.of()),
-            new AccessDeniedException(10005, "ACCESS DENIED", null, List.of()),
-            new InvalidParameterException(40002, "PARAMETER ERROR", "page_size", PARAMS),
-            new IpBlockedException(70004, "ACCOUNT IP BLOCKED", null, List.of()),
-            new InvalidCredentialsException(-1, "FAILURE", null, List.of()));
+            new TokenExpiredException(new ApiError(10004, "TOKEN EXPIRED", null, List.of())),
+            new AccessDeniedException(new ApiError(10005, "ACCESS DENIED", null, List.of())),
+            new InvalidParameterException(
+                new ApiError(40002, "PARAMETER ERROR", "page_size", PARAMS)),
+            new IpBlockedException(new ApiError(70004, "ACCOUNT IP BLOCKED", null, List.of())),
+            new InvalidCredentialsException(new ApiError(-1, "FAILURE", null, List.of())));
     assertThat(all)
         .extracting(ApiErrorException::errcode)
         .containsExactly(10004, 10005, 40002, 70004, -1);
@@ -72,7 +88,9 @@ class ExceptionsTest {
   void transportFailuresKeepTheirCause() {
     ConnectException refused = new ConnectException("Failed to connect");
     assertThat(new TransportException("connection refused", refused)).hasCause(refused);
-    assertThat(new RequestTimeoutException("timed out", new IOException("timeout")))
+    assertThat(
+            new RequestTimeoutException(
+                "timed out", new IOException("timeout"), RequestTimeoutException.Timeout.READ))
         .isInstanceOf(TransportException.class);
     IOException reset = new IOException("unexpected end of stream");
     assertThat(new IncompleteResponseException("answer cut short", reset))

@@ -6,6 +6,13 @@ import static io.github.yeastarsdk.TestServers.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.github.yeastarsdk.errors.AccessDeniedException;
+import io.github.yeastarsdk.errors.ApiErrorException;
+import io.github.yeastarsdk.errors.HttpStatusException;
+import io.github.yeastarsdk.errors.IncompleteResponseException;
+import io.github.yeastarsdk.errors.MalformedResponseException;
+import io.github.yeastarsdk.errors.RequestTimeoutException;
+import io.github.yeastarsdk.errors.YeastarException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -266,7 +273,7 @@ class FaultMatrixTest {
             .logLevel(HttpLogLevel.BODY)
             .logSink(log::add)
             .build()) {
-      page = pbx.conferences().list(1, 50);
+      page = pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(50).build());
     } catch (Throwable t) {
       failure = t;
     }

@@ -40,7 +40,11 @@ class FromEnvTest {
   void baseUrlAndAccessTokenMakeAWorkingClient() throws Exception {
     server.enqueue(page(1, 1, 1));
     try (YeastarClient pbx = YeastarClient.fromEnv(env("PBX_ACCESS_TOKEN", "env-token-1"))) {
-      assertThat(pbx.conferences().list(1, 5).items()).hasSize(1);
+      assertThat(
+              pbx.conferences()
+                  .list(ConferenceListParams.builder().page(1).pageSize(5).build())
+                  .items())
+          .hasSize(1);
     }
     RecordedRequest request = server.takeRequest();
     assertThat(request.getRequestUrl().queryParameter("access_token")).isEqualTo("env-token-1");
@@ -53,7 +57,7 @@ class FromEnvTest {
     server.enqueue(json("{\"errcode\":0,\"errmsg\":\"SUCCESS\"}"));
     try (YeastarClient pbx =
         YeastarClient.fromEnv(env("PBX_CLIENT_ID", "app-1", "PBX_CLIENT_SECRET", SECRET))) {
-      pbx.conferences().list(1, 5);
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
     }
     RecordedRequest getToken = server.takeRequest();
     assertThat(getToken.getRequestUrl().encodedPath()).endsWith("/get_token");
@@ -71,7 +75,7 @@ class FromEnvTest {
             .fromEnv(env("PBX_ACCESS_TOKEN", "env-token-1", "PBX_LOG", "Headers"))
             .logSink(lines::add)
             .build()) {
-      pbx.conferences().list(1, 5);
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
     }
     // One record for the one exchange, a line per header: headers, no body.
     assertThat(lines).singleElement().asString().startsWith("--> GET").contains("\nUser-Agent: ");

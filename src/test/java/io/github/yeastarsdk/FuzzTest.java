@@ -2,6 +2,7 @@ package io.github.yeastarsdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.yeastarsdk.errors.YeastarException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -67,7 +68,8 @@ class FuzzTest {
         answer = mutate(seed, random);
         String outcome;
         try {
-          Page<Conference> page = pbx.conferences().list(1, 5);
+          Page<Conference> page =
+              pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
           page.items().forEach(FuzzTest::checkComplete);
           outcome = "page";
         } catch (YeastarException e) {

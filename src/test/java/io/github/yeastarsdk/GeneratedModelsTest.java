@@ -7,6 +7,8 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
 import io.github.yeastarsdk.contract.SeedExample;
+import io.github.yeastarsdk.internal.ConferenceListResponse;
+import io.github.yeastarsdk.internal.GeneratedJsonAdapters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

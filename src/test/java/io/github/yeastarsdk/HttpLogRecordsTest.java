@@ -7,6 +7,8 @@ import static io.github.yeastarsdk.TestServers.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.yeastarsdk.errors.TransportException;
+import io.github.yeastarsdk.internal.HttpLogger;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -72,13 +74,14 @@ class HttpLogRecordsTest {
     for (LogRecord record : records) {
       assertThat(record.getLoggerName()).isEqualTo("io.github.yeastarsdk");
       assertThat(record.getLevel()).isEqualTo(Level.INFO);
-      assertThat(record.getSourceClassName()).isEqualTo("io.github.yeastarsdk.HttpLogSink");
+      assertThat(record.getSourceClassName())
+          .isEqualTo("io.github.yeastarsdk.internal.HttpLogSink");
       assertThat(record.getSourceMethodName()).isEqualTo("exchange");
       assertThat(record.getMessage())
           .startsWith("--> GET ")
           .contains("\nUser-Agent: ", "\n<-- 200 ", "\"total_number\":3")
           .doesNotContain(TOKEN)
-          .contains("access_token=" + Redactor.MASK);
+          .contains("access_token=██");
     }
   }
 
@@ -90,7 +93,7 @@ class HttpLogRecordsTest {
     List<String> sink = new CopyOnWriteArrayList<>();
     try (YeastarClient pbx =
         client(server).logLevel(HttpLogLevel.BASIC).logSink(sink::add).build()) {
-      pbx.conferences().list(1, 1);
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build());
     }
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(sink).hasSize(2);
@@ -106,7 +109,11 @@ class HttpLogRecordsTest {
     List<String> sink = new CopyOnWriteArrayList<>();
     try (YeastarClient pbx =
         client(server).maxRetries(0).logLevel(HttpLogLevel.HEADERS).logSink(sink::add).build()) {
-      assertThatThrownBy(() -> pbx.conferences().list(1, 1)).isInstanceOf(TransportException.class);
+      assertThatThrownBy(
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(1).build()))
+          .isInstanceOf(TransportException.class);
     }
     assertThat(sink).singleElement().asString().startsWith("--> GET ").contains("\n<-- failed: ");
   }
@@ -123,7 +130,13 @@ class HttpLogRecordsTest {
     List<String> sink = new CopyOnWriteArrayList<>();
     try (YeastarClient pbx =
         client(server).logLevel(HttpLogLevel.BODY).logSink(sink::add).build()) {
-      assertThat(pbx.conferences().list(1, 1).items().get(0).name()).isEqualTo(name);
+      assertThat(
+              pbx.conferences()
+                  .list(ConferenceListParams.builder().page(1).pageSize(1).build())
+                  .items()
+                  .get(0)
+                  .name())
+          .isEqualTo(name);
     }
     String record = sink.get(0);
     assertThat(record)
@@ -144,7 +157,7 @@ class HttpLogRecordsTest {
                 TOKEN,
                 "PBX_LOG",
                 "basic"))) {
-      pbx.conferences().list(1, 1);
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build());
     }
     assertThat(records)
         .singleElement()

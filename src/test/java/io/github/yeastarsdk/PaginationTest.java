@@ -6,6 +6,7 @@ import static io.github.yeastarsdk.TestServers.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.yeastarsdk.errors.TokenExpiredException;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -112,7 +113,8 @@ class PaginationTest {
   void pageKnowsWhetherAnotherFollows() {
     serveConferences(3, 2);
     try (YeastarClient pbx = client(server).build()) {
-      Page<Conference> first = pbx.conferences().list(1, 2);
+      Page<Conference> first =
+          pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(2).build());
       assertThat(first.totalNumber()).hasValue(3);
       assertThat(first.hasNextPage()).isTrue();
       Page<Conference> second = first.nextPage();

@@ -6,6 +6,7 @@ import static io.github.yeastarsdk.TestServers.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.yeastarsdk.errors.AccessDeniedException;
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

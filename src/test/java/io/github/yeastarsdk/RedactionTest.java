@@ -6,9 +6,21 @@ import static io.github.yeastarsdk.TestServers.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.yeastarsdk.errors.HttpStatusException;
+import io.github.yeastarsdk.errors.InvalidParameterException;
+import io.github.yeastarsdk.errors.MalformedResponseException;
+import io.github.yeastarsdk.internal.Authentication;
+import io.github.yeastarsdk.internal.CallExecutor;
+import io.github.yeastarsdk.internal.Errcodes;
+import io.github.yeastarsdk.internal.FailureMapper;
+import io.github.yeastarsdk.internal.Redactor;
+import io.github.yeastarsdk.internal.RetryPolicy;
+import io.github.yeastarsdk.internal.Sleeper;
+import io.github.yeastarsdk.internal.TokenSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -56,11 +68,11 @@ class RedactionTest {
   void verboseLogShowsTheExchangeButNotTheToken() {
     server.enqueue(page(1, 1, 1));
     try (YeastarClient pbx = client(server).logLevel(HttpLogLevel.BODY).logSink(log::add).build()) {
-      pbx.conferences().list(1, 1);
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build());
     }
     String text = String.join("\n", log);
     assertThat(text)
-        .contains("--> GET", "access_token=" + Redactor.MASK, "<-- 200", "\"total_number\":1")
+        .contains("--> GET", "access_token=" + "\u2588\u2588", "<-- 200", "\"total_number\":1")
         .doesNotContain(TOKEN);
   }
 
@@ -69,7 +81,11 @@ class RedactionTest {
     echoRequestUrl(403);
     try (YeastarClient pbx = client(server).logLevel(HttpLogLevel.BODY).logSink(log::add).build()) {
       HttpStatusException e =
-          catchThrowableOfType(HttpStatusException.class, () -> pbx.conferences().list(1, 1));
+          catchThrowableOfType(
+              HttpStatusException.class,
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(1).build()));
       assertThat(e.bodyExcerpt()).contains("Bad gateway").doesNotContain(TOKEN);
       assertThat(everything(e)).doesNotContain(TOKEN);
     }
@@ -82,7 +98,10 @@ class RedactionTest {
     try (YeastarClient pbx = client(server).build()) {
       MalformedResponseException e =
           catchThrowableOfType(
-              MalformedResponseException.class, () -> pbx.conferences().list(1, 1));
+              MalformedResponseException.class,
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(1).build()));
       assertThat(everything(e)).contains("Expected NUMBER").doesNotContain(TOKEN);
     }
   }
@@ -176,10 +195,14 @@ class RedactionTest {
         });
     try (YeastarClient pbx = client(server).build()) {
       InvalidParameterException e =
-          catchThrowableOfType(InvalidParameterException.class, () -> pbx.conferences().list(1, 1));
+          catchThrowableOfType(
+              InvalidParameterException.class,
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(1).build()));
       assertThat(e.errmsg()).startsWith("bad request http").contains("access_token=██");
       assertThat(e.submsg()).isEqualTo("token ██");
-      assertThat(e.invalidParams().get(0).value()).isEqualTo(Redactor.MASK);
+      assertThat(e.invalidParams().get(0).value()).isEqualTo("\u2588\u2588");
       assertThat(e.invalidParams().get(0).additionalProperties())
           .isEqualTo(Map.of("hint", List.of("use ██")));
       assertThat(everything(e)).doesNotContain(TOKEN);
@@ -194,7 +217,13 @@ class RedactionTest {
       Authentication auth =
           new Authentication(
               TokenSource.of(() -> TOKEN),
-              new CallRunner(redactor, Errcodes.failureAnswers(redactor)),
+              new CallExecutor(
+                  new FailureMapper(redactor, Errcodes.failureAnswers(redactor)),
+                  new RetryPolicy(Duration.ZERO, Duration.ZERO, java.time.Clock.systemUTC()),
+                  redactor,
+                  Sleeper.SYSTEM,
+                  java.time.Clock.systemUTC(),
+                  Runnable::run),
               redactor,
               Runnable::run);
       assertThat(auth.toString()).doesNotContain(TOKEN);

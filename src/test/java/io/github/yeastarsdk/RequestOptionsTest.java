@@ -6,6 +6,8 @@ import static io.github.yeastarsdk.TestServers.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.yeastarsdk.errors.HttpStatusException;
+import io.github.yeastarsdk.errors.RequestTimeoutException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -74,7 +76,7 @@ class RequestOptionsTest {
       assertThatThrownBy(() -> pbx.conferences().list(PARAMS, options))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(
-              "query parameter page_size is a parameter of GET /openapi/v1.0/conference/list: set"
+              "query parameter page_size is a parameter of listConferences (GET /openapi/v1.0/conference/list): set"
                   + " it on the operation's params, not in RequestOptions");
       assertThatThrownBy(() -> pbx.conferences().listAll(PARAMS, options).iterator().next())
           .isInstanceOf(IllegalArgumentException.class);
@@ -228,5 +230,48 @@ class RequestOptionsTest {
     assertThat(changed.maxRetries()).hasValue(1);
     assertThat(RequestOptions.none().headers()).isEmpty();
     assertThat(RequestOptions.none().maxRetries()).isEmpty();
+  }
+
+  @Test
+  void derivedClientsAndResourcesStartFromTheirOptions() throws Exception {
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(page(1, 1, 1));
+    }
+    try (YeastarClient pbx = client(server).build()) {
+      YeastarClient tagged =
+          pbx.withOptions(RequestOptions.builder().putHeader("X-Team", "a").build());
+      YeastarClient both =
+          tagged.withOptions(RequestOptions.builder().putQueryParam("lang", "en").build());
+      ConferenceListParams first = ConferenceListParams.builder().page(1).pageSize(1).build();
+      tagged.conferences().list(first);
+      both.conferences().list(first);
+      both.conferences()
+          .withOptions(RequestOptions.builder().putHeader("X-Team", "b").build())
+          .list(first);
+      both.close(); // a derived client owns nothing: the original stays open
+      pbx.conferences().list(first);
+    }
+    RecordedRequest one = server.takeRequest();
+    assertThat(one.getHeader("X-Team")).isEqualTo("a");
+    assertThat(one.getRequestUrl().queryParameter("lang")).isNull();
+    RecordedRequest two = server.takeRequest();
+    assertThat(two.getHeader("X-Team")).isEqualTo("a");
+    assertThat(two.getRequestUrl().queryParameter("lang")).isEqualTo("en");
+    assertThat(server.takeRequest().getHeader("X-Team")).isEqualTo("b");
+    assertThat(server.takeRequest().getHeader("X-Team")).isNull();
+  }
+
+  @Test
+  void optionsAreValuesWithEqualityAndNoSecretsInText() {
+    RequestOptions a = RequestOptions.builder().putHeader("Authorization", "secret-value").build();
+    RequestOptions b = RequestOptions.builder().putHeader("Authorization", "secret-value").build();
+    assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+    assertThat(a).isNotEqualTo(RequestOptions.none());
+    assertThat(a.toString()).contains("Authorization").doesNotContain("secret-value");
+    ConferenceListParams p = ConferenceListParams.builder().pageSize(5).build();
+    assertThat(p).isEqualTo(ConferenceListParams.builder().pageSize(5).build());
+    assertThat(p.hashCode())
+        .isEqualTo(ConferenceListParams.builder().pageSize(5).build().hashCode());
+    assertThat(p).isNotEqualTo(p.withPage(2));
   }
 }

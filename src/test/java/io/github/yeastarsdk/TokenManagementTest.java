@@ -7,6 +7,11 @@ import static io.github.yeastarsdk.TestServers.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.yeastarsdk.errors.HttpStatusException;
+import io.github.yeastarsdk.errors.InvalidCredentialsException;
+import io.github.yeastarsdk.errors.TokenExpiredException;
+import io.github.yeastarsdk.internal.GetTokenRequest;
+import io.github.yeastarsdk.internal.TokenResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -100,8 +105,8 @@ class TokenManagementTest {
   void tokenIsFetchedOnFirstUseAndReused() {
     serve(r -> page(1, 1, 1));
     try (YeastarClient pbx = client().build()) {
-      pbx.conferences().list(1, 5);
-      pbx.conferences().list(1, 5);
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
     }
     assertThat(count("get_token")).isEqualTo(1);
     assertThat(listTokens()).containsExactly("access-1", "access-1");
@@ -117,11 +122,11 @@ class TokenManagementTest {
   void tokenIsRefreshedShortlyBeforeItExpires() {
     serve(r -> page(1, 1, 1));
     try (YeastarClient pbx = client().build()) {
-      pbx.conferences().list(1, 5);
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
       clock.advance(Duration.ofSeconds(1800 - 120));
-      pbx.conferences().list(1, 5);
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
       clock.advance(Duration.ofSeconds(90));
-      pbx.conferences().list(1, 5);
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
     }
     assertThat(count("get_token")).isEqualTo(1);
     assertThat(count("refresh_token")).isEqualTo(1);
@@ -153,9 +158,9 @@ class TokenManagementTest {
           }
         });
     try (YeastarClient pbx = client().build()) {
-      pbx.conferences().list(1, 5);
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
       clock.advance(Duration.ofSeconds(1800));
-      pbx.conferences().list(1, 5);
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
     }
     assertThat(count("refresh_token")).isEqualTo(1);
     assertThat(count("get_token")).isEqualTo(2);
@@ -170,7 +175,11 @@ class TokenManagementTest {
                 ? error(10004, "TOKEN EXPIRED")
                 : page(1, 1, 1));
     try (YeastarClient pbx = client().build()) {
-      assertThat(pbx.conferences().list(1, 5).items()).hasSize(1);
+      assertThat(
+              pbx.conferences()
+                  .list(ConferenceListParams.builder().page(1).pageSize(5).build())
+                  .items())
+          .hasSize(1);
     }
     assertThat(listTokens()).containsExactly("access-1", "access-2");
     assertThat(count("get_token") + count("refresh_token")).isEqualTo(2);
@@ -187,7 +196,11 @@ class TokenManagementTest {
                 ? json("{\"errcode\":10004,\"data\":\"odd\"}")
                 : page(1, 1, 1));
     try (YeastarClient pbx = client().build()) {
-      assertThat(pbx.conferences().list(1, 5).items()).hasSize(1);
+      assertThat(
+              pbx.conferences()
+                  .list(ConferenceListParams.builder().page(1).pageSize(5).build())
+                  .items())
+          .hasSize(1);
       clock.advance(Duration.ofSeconds(3600));
       assertThat(
               pbx.conferences()
@@ -203,7 +216,10 @@ class TokenManagementTest {
   void tokenRefusedAgainAfterRenewalIsReportedNotLooped() {
     serve(r -> error(10004, "TOKEN EXPIRED"));
     try (YeastarClient pbx = client().build()) {
-      assertThatThrownBy(() -> pbx.conferences().list(1, 5))
+      assertThatThrownBy(
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(5).build()))
           .isInstanceOf(TokenExpiredException.class);
     }
     assertThat(listTokens()).hasSize(2);
@@ -260,7 +276,8 @@ class TokenManagementTest {
         Callable<Page<Conference>> call =
             () -> {
               start.await();
-              return pbx.conferences().list(1, 1);
+              return pbx.conferences()
+                  .list(ConferenceListParams.builder().page(1).pageSize(1).build());
             };
         results.add(callers.submit(call));
       }
@@ -290,7 +307,10 @@ class TokenManagementTest {
         });
     try (YeastarClient pbx = client().build()) {
       for (int i = 0; i < 3; i++) {
-        assertThatThrownBy(() -> pbx.conferences().list(1, 5))
+        assertThatThrownBy(
+                () ->
+                    pbx.conferences()
+                        .list(ConferenceListParams.builder().page(1).pageSize(5).build()))
             .isInstanceOf(InvalidCredentialsException.class)
             .hasMessageStartingWith("get_token rejected the client credentials: errcode -1 FAILURE")
             .hasMessageNotContaining(SECRET);
@@ -308,7 +328,7 @@ class TokenManagementTest {
     client().build().close();
     assertThat(requests).isEmpty();
     try (YeastarClient pbx = client().build()) {
-      pbx.conferences().list(1, 5);
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
     }
     RecordedRequest revoke = requests.get(requests.size() - 1);
     assertThat(revoke.getRequestUrl().encodedPath()).isEqualTo("/openapi/v1.0/del_token");
@@ -323,7 +343,7 @@ class TokenManagementTest {
   void closeRevokesATokenInsideItsRenewalMarginButNotAnExpiredOne() {
     serve(r -> page(1, 1, 1));
     try (YeastarClient pbx = client().build()) {
-      pbx.conferences().list(1, 5);
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
       // No longer used for calls (inside the 60 s margin), but still live on the PBX.
       clock.advance(Duration.ofSeconds(1800 - 30));
     }
@@ -333,7 +353,7 @@ class TokenManagementTest {
 
     requests.clear();
     try (YeastarClient pbx = client().build()) {
-      pbx.conferences().list(1, 5);
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
       clock.advance(Duration.ofSeconds(1800));
     }
     assertThat(count("del_token")).isZero();
@@ -344,7 +364,10 @@ class TokenManagementTest {
     serve(r -> error(10004, "TOKEN EXPIRED"));
     try (YeastarClient pbx =
         YeastarClient.builder().baseUrl(server.url("/").toString()).accessToken("mine").build()) {
-      assertThatThrownBy(() -> pbx.conferences().list(1, 5))
+      assertThatThrownBy(
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(5).build()))
           .isInstanceOf(TokenExpiredException.class);
     }
     assertThat(requests).hasSize(1);
@@ -361,7 +384,10 @@ class TokenManagementTest {
     try (YeastarClient pbx =
         client().maxRetries(0).logLevel(HttpLogLevel.BODY).logSink(log::add).build()) {
       Throwable failure =
-          org.assertj.core.api.Assertions.catchThrowable(() -> pbx.conferences().list(1, 5));
+          org.assertj.core.api.Assertions.catchThrowable(
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(5).build()));
       StringWriter trace = new StringWriter();
       failure.printStackTrace(new PrintWriter(trace));
       assertThat(failure).isInstanceOf(HttpStatusException.class);
@@ -384,7 +410,7 @@ class TokenManagementTest {
     server.enqueue(json("{\"errcode\":0,\"errmsg\":\"SUCCESS\"}")); // del_token at close
     try (YeastarClient pbx =
         TestServers.client(server).accessToken("t").clientCredentials(CLIENT_ID, SECRET).build()) {
-      pbx.conferences().list(1, 10);
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(10).build());
     }
     assertThat(server.takeRequest().getPath()).startsWith("/openapi/v1.0/get_token");
     assertThat(server.takeRequest().getRequestUrl().queryParameter("access_token"))
@@ -394,7 +420,7 @@ class TokenManagementTest {
     server.enqueue(page(1, 1, 1));
     try (YeastarClient pbx =
         TestServers.client(server).clientCredentials(CLIENT_ID, SECRET).accessToken("t2").build()) {
-      pbx.conferences().list(1, 10);
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(10).build());
     }
     RecordedRequest list = server.takeRequest();
     assertThat(list.getPath()).startsWith("/openapi/v1.0/conference/list");

@@ -1,6 +1,8 @@
 package io.github.yeastarsdk;
 
 import com.squareup.moshi.JsonAdapter;
+import io.github.yeastarsdk.internal.ApiResult;
+import io.github.yeastarsdk.internal.TokenResponse;
 import java.io.IOException;
 import java.util.Map;
 import okio.BufferedSource;

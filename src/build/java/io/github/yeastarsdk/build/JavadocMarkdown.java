@@ -61,6 +61,13 @@ public final class JavadocMarkdown {
       try (Stream<Path> files = Files.walk(root)) {
         for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
           String source = Files.readString(file, StandardCharsets.UTF_8);
+          if (source.isBlank()) {
+            // A model is rendered by two templates, one per package (public models in the root,
+            // wire-only ones in internal); each renders nothing for the other's models, but the
+            // generator still writes the empty file. It would be an empty compilation unit.
+            Files.delete(file);
+            continue;
+          }
           String converted = converter.convertFile(source, file);
           if (!converted.equals(source)) {
             Files.writeString(file, converted, StandardCharsets.UTF_8);

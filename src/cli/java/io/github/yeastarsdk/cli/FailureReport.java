@@ -1,11 +1,11 @@
 package io.github.yeastarsdk.cli;
 
-import io.github.yeastarsdk.ApiErrorException;
-import io.github.yeastarsdk.HttpStatusException;
-import io.github.yeastarsdk.InvalidCredentialsException;
-import io.github.yeastarsdk.MalformedResponseException;
-import io.github.yeastarsdk.TransportException;
-import io.github.yeastarsdk.YeastarException;
+import io.github.yeastarsdk.errors.ApiErrorException;
+import io.github.yeastarsdk.errors.HttpStatusException;
+import io.github.yeastarsdk.errors.InvalidCredentialsException;
+import io.github.yeastarsdk.errors.MalformedResponseException;
+import io.github.yeastarsdk.errors.TransportException;
+import io.github.yeastarsdk.errors.YeastarException;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;

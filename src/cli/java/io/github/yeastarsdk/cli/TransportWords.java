@@ -1,8 +1,8 @@
 package io.github.yeastarsdk.cli;
 
-import io.github.yeastarsdk.IncompleteResponseException;
-import io.github.yeastarsdk.RequestTimeoutException;
-import io.github.yeastarsdk.TransportException;
+import io.github.yeastarsdk.errors.IncompleteResponseException;
+import io.github.yeastarsdk.errors.RequestTimeoutException;
+import io.github.yeastarsdk.errors.TransportException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;

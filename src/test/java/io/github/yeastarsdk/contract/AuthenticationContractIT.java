@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import io.github.yeastarsdk.InvalidCredentialsException;
+import io.github.yeastarsdk.ConferenceListParams;
 import io.github.yeastarsdk.InvalidParam;
-import io.github.yeastarsdk.IpBlockedException;
 import io.github.yeastarsdk.WireTypes;
 import io.github.yeastarsdk.YeastarClient;
+import io.github.yeastarsdk.errors.InvalidCredentialsException;
+import io.github.yeastarsdk.errors.IpBlockedException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,11 @@ class AuthenticationContractIT {
   @Test
   void credentialsClientGetsATokenListsAndRevokesItOnClose(ContractTarget target) {
     try (YeastarClient pbx = credentialsClient(target, null)) {
-      assertThat(pbx.conferences().list(1, 5).items()).isEqualTo(SeedExample.conferences());
+      assertThat(
+              pbx.conferences()
+                  .list(ConferenceListParams.builder().page(1).pageSize(5).build())
+                  .items())
+          .isEqualTo(SeedExample.conferences());
     }
     assertThat(paths)
         .containsExactly(
@@ -92,7 +97,10 @@ class AuthenticationContractIT {
   @Test
   void badCredentialsExampleBecomesInvalidCredentialsException(ContractTarget target) {
     try (YeastarClient pbx = credentialsClient(target, "bad_credentials")) {
-      assertThatThrownBy(() -> pbx.conferences().list(1, 5))
+      assertThatThrownBy(
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(5).build()))
           .isInstanceOfSatisfying(
               InvalidCredentialsException.class,
               e ->
@@ -104,7 +112,11 @@ class AuthenticationContractIT {
   @Test
   void ipBlockedExampleBecomesIpBlockedException(ContractTarget target) {
     try (YeastarClient pbx = credentialsClient(target, "ip_blocked")) {
-      assertThatThrownBy(() -> pbx.conferences().list(1, 5)).isInstanceOf(IpBlockedException.class);
+      assertThatThrownBy(
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(5).build()))
+          .isInstanceOf(IpBlockedException.class);
     }
   }
 

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.yeastarsdk.Conference;
-import io.github.yeastarsdk.HttpStatusException;
+import io.github.yeastarsdk.ConferenceListParams;
 import io.github.yeastarsdk.Page;
 import io.github.yeastarsdk.YeastarClient;
+import io.github.yeastarsdk.errors.HttpStatusException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,7 +63,8 @@ class ProxyConformanceIT {
     upstream.enqueue(
         new MockResponse().setHeader("Content-Type", "application/json").setBody(seed));
     try (YeastarClient pbx = client()) {
-      Page<Conference> page = pbx.conferences().list(1, 5);
+      Page<Conference> page =
+          pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
       assertThat(page.items()).isEqualTo(SeedExample.conferences());
     }
     RecordedRequest forwarded = upstream.takeRequest();
@@ -82,7 +84,11 @@ class ProxyConformanceIT {
     upstream.enqueue(wrongTypes);
     try (YeastarClient pbx = client()) {
       HttpStatusException e =
-          catchThrowableOfType(HttpStatusException.class, () -> pbx.conferences().list(1, 5));
+          catchThrowableOfType(
+              HttpStatusException.class,
+              () ->
+                  pbx.conferences()
+                      .list(ConferenceListParams.builder().page(1).pageSize(5).build()));
       assertThat(e.status()).isEqualTo(500);
       assertThat(e.bodyExcerpt()).contains("Request/Response not valid");
     }

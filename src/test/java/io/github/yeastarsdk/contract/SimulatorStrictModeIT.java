@@ -112,7 +112,11 @@ class SimulatorStrictModeIT {
   @Test
   void closeRevokesAFreshToken() {
     try (YeastarClient pbx = client()) {
-      assertThat(pbx.conferences().list(1, 5).items()).hasSize(5);
+      assertThat(
+              pbx.conferences()
+                  .list(ConferenceListParams.builder().page(1).pageSize(5).build())
+                  .items())
+          .hasSize(5);
     }
     Map<String, Object> state = simulator.state();
     assertThat(errcodes(state, "del_token")).isEqualTo(Map.of("0", 1));
@@ -134,7 +138,7 @@ class SimulatorStrictModeIT {
         return;
       }
       if (left <= 600) {
-        pbx.conferences().list(1, 1);
+        pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(1).build());
       } else {
         Thread.sleep(50);
       }

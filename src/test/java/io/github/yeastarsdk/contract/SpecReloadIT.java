@@ -3,6 +3,7 @@ package io.github.yeastarsdk.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.yeastarsdk.Conference;
+import io.github.yeastarsdk.ConferenceListParams;
 import io.github.yeastarsdk.YeastarClient;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -47,7 +48,8 @@ class SpecReloadIT {
   }
 
   private static String firstName(YeastarClient pbx) {
-    List<Conference> items = pbx.conferences().list(1, 5).items();
+    List<Conference> items =
+        pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build()).items();
     return items.get(0).name();
   }
 

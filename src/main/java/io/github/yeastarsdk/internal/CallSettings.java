@@ -1,0 +1,118 @@
+package io.github.yeastarsdk.internal;
+
+import io.github.yeastarsdk.RequestOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Call;
+
+/**
+ * Everything that one call is made with, in one place: the operation, and the options that apply to
+ * it (the client's defaults, then the resource's, then the call's own, each overriding the one
+ * before). The call's timeout is set on its {@link Call} here, its extra headers and query
+ * parameters are put on each attempt's request here (by {@link CallSettingsInterceptor}, from the
+ * request's tag), and {@link CallExecutor} reads its retry count here.
+ */
+public final class CallSettings {
+  private final Operation operation;
+  private final RequestOptions options;
+  private final int maxRetries;
+
+  CallSettings(Operation operation, RequestOptions options, int clientMaxRetries) {
+    this.operation = operation;
+    this.options = options;
+    this.maxRetries = options.maxRetries().orElse(clientMaxRetries);
+  }
+
+  /**
+   * Returns {@code defaults} overridden by {@code options}: a value set in {@code options} wins;
+   * headers and query parameters are merged by name, {@code options}' values replacing those of the
+   * same name.
+   */
+  public static RequestOptions merge(RequestOptions defaults, RequestOptions options) {
+    Objects.requireNonNull(defaults, "defaults == null");
+    Objects.requireNonNull(options, "options == null");
+    RequestOptions.Builder merged = defaults.toBuilder();
+    options.timeout().ifPresent(merged::timeout);
+    options.maxRetries().ifPresent(merged::maxRetries);
+    options
+        .headers()
+        .forEach(
+            (name, values) -> {
+              merged.removeHeader(name);
+              values.forEach(value -> merged.putHeader(name, value));
+            });
+    options
+        .queryParams()
+        .forEach(
+            (name, values) -> {
+              merged.removeQueryParam(name);
+              values.forEach(value -> merged.putQueryParam(name, value));
+            });
+    return merged.build();
+  }
+
+  /** The operation this call is an instance of. */
+  public Operation operation() {
+    return operation;
+  }
+
+  /** How many times a failed attempt may be repeated: at most {@code maxRetries() + 1} requests. */
+  public int maxRetries() {
+    return maxRetries;
+  }
+
+  /** Whether a transient failure of this call may be tried again at all. */
+  public boolean retryable() {
+    return maxRetries > 0 && RetryPolicy.isIdempotent(operation.method());
+  }
+
+  /** The whole-call timeout of this call, or null for the client's. */
+  public @Nullable Duration timeout() {
+    return options.timeout().orElse(null);
+  }
+
+  /** Sets this call's own timeout, if it has one, on an attempt before it starts. */
+  public <T> Call<T> applyTimeout(Call<T> call) {
+    Duration timeout = timeout();
+    if (timeout != null) {
+      call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return call;
+  }
+
+  /** The request with this call's extra headers and query parameters. */
+  Request applyTo(Request request) {
+    Map<String, List<String>> headers = options.headers();
+    Map<String, List<String>> query = options.queryParams();
+    if (headers.isEmpty() && query.isEmpty()) {
+      return request;
+    }
+    Request.Builder result = request.newBuilder();
+    headers.forEach(
+        (name, values) -> {
+          result.removeHeader(name);
+          values.forEach(value -> result.addHeader(name, value));
+        });
+    if (!query.isEmpty()) {
+      HttpUrl.Builder url = request.url().newBuilder();
+      query.forEach(
+          (name, values) -> {
+            url.removeAllQueryParameters(name);
+            values.forEach(value -> url.addQueryParameter(name, value));
+          });
+      result.url(url.build());
+    }
+    return result.build();
+  }
+
+  @Override
+  public String toString() {
+    return "CallSettings(" + operation.id() + ", " + options + ")";
+  }
+}

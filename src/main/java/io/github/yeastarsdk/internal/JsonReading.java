@@ -1,0 +1,110 @@
+package io.github.yeastarsdk.internal;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Strict reads for the generated adapters: a value must have the JSON type that the spec gives it.
+ * Moshi would otherwise read the number 50 as the string "50", and a drift between the PBX and the
+ * spec would pass unnoticed.
+ */
+public final class JsonReading {
+  private JsonReading() {}
+
+  /** Returns {@code reader} once its next token is {@code token}, or fails naming the path. */
+  public static JsonReader expect(JsonReader reader, JsonReader.Token token) throws IOException {
+    JsonReader.Token actual = reader.peek();
+    if (actual != token) {
+      throw new JsonDataException(
+          "Expected " + token + " but was " + actual + " at path " + reader.getPath());
+    }
+    return reader;
+  }
+
+  /** Reads a string, or null for a JSON null. */
+  public static @Nullable String string(JsonReader reader) throws IOException {
+    if (reader.peek() == JsonReader.Token.NULL) {
+      return reader.nextNull();
+    }
+    return expect(reader, JsonReader.Token.STRING).nextString();
+  }
+
+  /** Reads a 32-bit integer, or null for a JSON null; a fraction or overflow fails. */
+  public static @Nullable Integer int32(JsonReader reader) throws IOException {
+    if (reader.peek() == JsonReader.Token.NULL) {
+      return reader.nextNull();
+    }
+    return expect(reader, JsonReader.Token.NUMBER).nextInt();
+  }
+
+  /** Reads a 64-bit integer, or null for a JSON null; a fraction or overflow fails. */
+  public static @Nullable Long int64(JsonReader reader) throws IOException {
+    if (reader.peek() == JsonReader.Token.NULL) {
+      return reader.nextNull();
+    }
+    return expect(reader, JsonReader.Token.NUMBER).nextLong();
+  }
+
+  /** Reads a boolean, or null for a JSON null. */
+  public static @Nullable Boolean bool(JsonReader reader) throws IOException {
+    if (reader.peek() == JsonReader.Token.NULL) {
+      return reader.nextNull();
+    }
+    return expect(reader, JsonReader.Token.BOOLEAN).nextBoolean();
+  }
+
+  /** Reads a value with {@code adapter}, or null for a JSON null. */
+  public static <T> @Nullable T read(JsonAdapter<T> adapter, JsonReader reader) throws IOException {
+    if (reader.peek() == JsonReader.Token.NULL) {
+      return reader.nextNull();
+    }
+    return adapter.fromJson(reader);
+  }
+
+  /**
+   * Reads an array of {@code adapter}'s values, or null for a JSON null. Elements may not be null.
+   * Inline rather than Moshi's collection adapter: a list sized for the one or two moderators a
+   * conference has, and one call less per element.
+   */
+  public static <T> @Nullable List<T> list(JsonAdapter<T> adapter, JsonReader reader)
+      throws IOException {
+    if (reader.peek() == JsonReader.Token.NULL) {
+      return reader.nextNull();
+    }
+    expect(reader, JsonReader.Token.BEGIN_ARRAY).beginArray();
+    List<T> values = new ArrayList<>(4);
+    while (reader.hasNext()) {
+      values.add(adapter.fromJson(reader));
+    }
+    reader.endArray();
+    return values;
+  }
+
+  /** Writes {@code values} as a JSON array with {@code adapter}. */
+  public static <T> void writeList(JsonAdapter<T> adapter, JsonWriter writer, List<T> values)
+      throws IOException {
+    writer.beginArray();
+    for (T value : values) {
+      adapter.toJson(writer, value);
+    }
+    writer.endArray();
+  }
+
+  /** Call before {@code endObject()}: the reader's path then ends in the object's last name. */
+  public static JsonDataException missing(String name, JsonReader reader) {
+    String inside = reader.getPath();
+    String object = inside.substring(0, Math.max(1, inside.lastIndexOf('.')));
+    return new JsonDataException("Required value '" + name + "' missing at path " + object);
+  }
+
+  public static JsonDataException unexpectedNull(String name, JsonReader reader) {
+    return new JsonDataException(
+        "Non-null value '" + name + "' was null at path " + reader.getPath());
+  }
+}

@@ -1,0 +1,192 @@
+package io.github.yeastarsdk.internal;
+
+import io.github.yeastarsdk.RequestOptions;
+import io.github.yeastarsdk.errors.ApiErrorException;
+import io.github.yeastarsdk.errors.MalformedResponseException;
+import io.github.yeastarsdk.errors.YeastarException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import retrofit2.Call;
+
+/**
+ * Gets, caches, refreshes and revokes the access token of a client that holds the application's
+ * credentials. At most one token request is in flight, however many threads ask, and the client
+ * holds one live token at a time: the PBX allows an application only 8.
+ */
+public final class TokenManager implements TokenSource {
+  /** Tokens are renewed this long before they expire, or at half their life if that is shorter. */
+  static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(60);
+
+  static final Duration REVOKE_TIMEOUT = Duration.ofSeconds(3);
+
+  /**
+   * The tokens in hand, with the instants after which each is no longer used, and the instant the
+   * access token expires on the PBX (it may still be live between {@code renewAt} and then).
+   */
+  private record Tokens(
+      String access, Instant renewAt, Instant expiresAt, String refresh, Instant refreshUntil) {}
+
+  private final YeastarApi api;
+  // Token requests are sent once: a get_token that reached the PBX holds one of the
+  // application's 8 tokens, so repeating it is not harmless.
+  private static final CallSettings GET_TOKEN = once("getToken", "POST", "/openapi/v1.0/get_token");
+  private static final CallSettings REFRESH_TOKEN =
+      once("refreshToken", "POST", "/openapi/v1.0/refresh_token");
+  private static final CallSettings DELETE_TOKEN =
+      once("deleteToken", "GET", "/openapi/v1.0/del_token");
+
+  private final CallExecutor calls;
+  private final Redactor redactor;
+  private final GetTokenRequest credentials;
+  private final Clock clock;
+  private final ReentrantLock lock = new ReentrantLock();
+  private volatile Tokens current;
+  private volatile ApiErrorException rejected;
+
+  public TokenManager(
+      YeastarApi api,
+      CallExecutor calls,
+      Redactor redactor,
+      String clientId,
+      String clientSecret,
+      Clock clock) {
+    this.api = api;
+    this.calls = calls;
+    this.redactor = redactor;
+    this.credentials = new GetTokenRequest(clientId, redactor.remember(clientSecret));
+    this.clock = clock;
+  }
+
+  @Override
+  public String get() {
+    Tokens tokens = current;
+    if (tokens != null && clock.instant().isBefore(tokens.renewAt())) {
+      return tokens.access();
+    }
+    return renew(tokens);
+  }
+
+  private String renew(Tokens seen) {
+    // Single flight: the first thread renews; the others wait here, then use its token.
+    lock.lock();
+    try {
+      if (rejected != null) {
+        throw again(rejected);
+      }
+      Tokens tokens = current;
+      if (tokens != seen && tokens != null && clock.instant().isBefore(tokens.renewAt())) {
+        return tokens.access();
+      }
+      current = obtain(tokens);
+      return current.access();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Tokens obtain(Tokens old) {
+    if (old != null && clock.instant().isBefore(old.refreshUntil())) {
+      try {
+        return issue(
+            api.refreshToken(new RefreshTokenRequest(old.refresh()), REFRESH_TOKEN), REFRESH_TOKEN);
+      } catch (ApiErrorException | MalformedResponseException refreshFailed) {
+        // The refresh token was refused: log in again below.
+      }
+    }
+    try {
+      return issue(api.getToken(credentials, GET_TOKEN), GET_TOKEN);
+    } catch (ApiErrorException e) {
+      // Asking again with the same credentials cannot succeed and counts towards the PBX's
+      // block list, so every later call fails at once with the same answer.
+      // (The spec's x-errcodes of get_token make its -1 an InvalidCredentialsException.)
+      rejected = e;
+      throw rejected;
+    }
+  }
+
+  /**
+   * A new exception with the rejected answer: one shared instance, thrown on many threads, would
+   * carry the first thread's stack and collect every caller's suppressed exceptions.
+   */
+  private static ApiErrorException again(ApiErrorException e) {
+    return Errcodes.exception(
+        GET_TOKEN.operation().id(), e.errcode(), e.errmsg(), e.submsg(), e.invalidParams());
+  }
+
+  private Tokens issue(Call<TokenResponse> call, CallSettings settings) {
+    TokenResponse response = calls.execute(call, settings).value();
+    if (response.accessToken() == null || response.accessTokenExpireTime() == null) {
+      throw new MalformedResponseException(
+          "a successful token answer has no access_token", "$.access_token", "", null);
+    }
+    Instant now = clock.instant();
+    redactor.remember(response.accessToken());
+    redactor.remember(response.refreshToken());
+    Duration life = Duration.ofSeconds(response.accessTokenExpireTime());
+    Duration refreshLife =
+        Duration.ofSeconds(
+            response.refreshTokenExpireTime() != null ? response.refreshTokenExpireTime() : 0);
+    return new Tokens(
+        response.accessToken(),
+        now.plus(life).minus(margin(life)),
+        now.plus(life),
+        response.refreshToken(),
+        response.refreshToken() == null ? now : now.plus(refreshLife).minus(margin(refreshLife)));
+  }
+
+  private static CallSettings once(String id, String method, String path) {
+    return new CallSettings(new Operation(id, method, path, List.of()), RequestOptions.none(), 0);
+  }
+
+  public static Duration margin(Duration life) {
+    Duration half = life.dividedBy(2);
+    return half.compareTo(RENEW_BEFORE_EXPIRY) < 0 ? half : RENEW_BEFORE_EXPIRY;
+  }
+
+  @Override
+  public void expired(String token) {
+    lock.lock();
+    try {
+      Tokens tokens = current;
+      // Only the token that the PBX refused is dropped; one renewed since then stays.
+      if (tokens != null && tokens.access().equals(token)) {
+        // Refused by the PBX: neither used again nor revoked on close().
+        current =
+            new Tokens(
+                tokens.access(), Instant.MIN, Instant.MIN, tokens.refresh(), tokens.refreshUntil());
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public boolean renewable() {
+    return true;
+  }
+
+  /**
+   * Revokes the access token while it may still be live on the PBX, so that it stops counting
+   * against the application's 8: inside the renewal margin it is no longer used, but it is live.
+   */
+  @Override
+  public void close() {
+    Tokens tokens = current;
+    current = null;
+    if (tokens == null || !clock.instant().isBefore(tokens.expiresAt())) {
+      return;
+    }
+    Call<ApiResult> revoke = api.deleteToken(tokens.access(), DELETE_TOKEN);
+    // A short limit of its own: closing must not wait for a PBX that stopped answering.
+    revoke.timeout().timeout(REVOKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      calls.execute(revoke, DELETE_TOKEN);
+    } catch (YeastarException bestEffort) {
+      // The token expires by itself within 30 minutes; close() must not fail for it.
+    }
+  }
+}
