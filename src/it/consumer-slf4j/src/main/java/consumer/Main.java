@@ -1,6 +1,7 @@
 package consumer;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.yeastarsdk.ConferenceListParams;
 import io.github.yeastarsdk.HttpLogLevel;
 import io.github.yeastarsdk.YeastarClient;
 import java.io.OutputStream;
@@ -37,8 +38,8 @@ public final class Main {
             .accessToken(TOKEN)
             .logLevel(HttpLogLevel.BASIC)
             .build()) {
-      pbx.conferences().list(1, 5);
-      pbx.conferences().list(2, 5);
+      pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
+      pbx.conferences().list(ConferenceListParams.builder().page(2).pageSize(5).build());
       System.out.println("consumer with slf4j: two calls made");
     } finally {
       server.stop(0);
