@@ -3,6 +3,9 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('consumer on the class-path: listed Room A,Room B')
 assert log.contains('consumer on the module-path: listed Room A,Room B')
+// An application with no OkHttp of its own gets the one the SDK asks for, and one Okio.
+assert log.contains('consumer on the class-path: okhttp=okhttp-4.12.0.jar okio=okio-jvm-3.7.0.jar')
+assert log.contains('consumer on the module-path: okhttp=okhttp-4.12.0.jar okio=okio-jvm-3.7.0.jar')
 
 def sdk = new File(localRepositoryPath, 'io/github/yeastarsdk/yeastar-conference-sdk')
 def poms = []
@@ -12,7 +15,9 @@ def pom = new groovy.xml.XmlSlurper().parse(poms[0])
 assert pom.profiles.size() == 0 || pom.profiles.profile.size() == 0 : 'no build profiles'
 assert pom.build.size() == 0 : 'no build section'
 def deps = pom.dependencies.dependency.collect { "${it.groupId}:${it.artifactId}:${it.scope}" as String }
-assert deps.contains('com.squareup.okhttp3:okhttp-jvm:compile') : deps
+assert deps.contains('com.squareup.okhttp3:okhttp:compile') : deps
+assert !deps.any { it.startsWith('com.squareup.okio:') || it.contains('okhttp-jvm') } :
+    "OkHttp's own POM brings Okio; okhttp-jvm would bypass the application's OkHttp: ${deps}"
 assert deps.contains('org.jspecify:jspecify:compile') : deps
 assert !deps.any { it.startsWith('info.picocli') } : "picocli is the tool's, not the SDK's: ${deps}"
 assert !deps.any { it.endsWith(':test') } : deps

@@ -5,6 +5,8 @@
  */
 module io.github.yeastarsdk {
   requires transitive okhttp3; // OkHttpClient is part of the builder's API
+  // Named here, not only through okhttp3: OkHttp 4.12 is an automatic module, read by nothing.
+  requires okio;
   requires transitive com.squareup.moshi; // YeastarJson.moshi() returns a Moshi
   requires retrofit2;
   requires retrofit2.converter.moshi;

@@ -1,6 +1,9 @@
 package io.github.yeastarsdk;
 
-/** How much of each HTTP exchange the client logs. The access token is never logged. */
+/**
+ * How much of each HTTP exchange the client logs, as one record per exchange. The access token is
+ * never logged.
+ */
 public enum HttpLogLevel {
   /** Nothing. */
   NONE,
@@ -8,6 +11,8 @@ public enum HttpLogLevel {
   BASIC,
   /** {@link #BASIC} and the headers. */
   HEADERS,
-  /** {@link #HEADERS} and the bodies, up to 64 KiB each. */
+  /**
+   * {@link #HEADERS} and the bodies, up to 8 KiB each; the rest of a body is counted, not logged.
+   */
   BODY
 }

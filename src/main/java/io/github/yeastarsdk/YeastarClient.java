@@ -12,6 +12,7 @@ import io.github.yeastarsdk.internal.Errcodes;
 import io.github.yeastarsdk.internal.FailureMapper;
 import io.github.yeastarsdk.internal.HttpLogSink;
 import io.github.yeastarsdk.internal.HttpLogger;
+import io.github.yeastarsdk.internal.OkHttpCopies;
 import io.github.yeastarsdk.internal.Redactor;
 import io.github.yeastarsdk.internal.RetryPolicy;
 import io.github.yeastarsdk.internal.Sleeper;
@@ -70,6 +71,7 @@ public final class YeastarClient implements AutoCloseable {
   private YeastarClient(Builder builder, HttpUrl baseUrl) {
     this.baseUrl = baseUrl;
     Redactor redactor = new Redactor();
+    OkHttpCopies.warnOnce();
     this.ownsOkHttp = builder.okHttpClient == null;
     OkHttpClient base = ownsOkHttp ? new OkHttpClient() : builder.okHttpClient;
     // The SDK's own interceptors, which every request passes, token requests included.
@@ -507,10 +509,12 @@ public final class YeastarClient implements AutoCloseable {
     }
 
     /**
-     * Where log lines go; default the {@code System.Logger} named {@code
-     * io.github.yeastarsdk.http}.
+     * Where the HTTP log goes; default the {@code System.Logger} named {@code
+     * io.github.yeastarsdk}, at INFO, which SLF4J's and Log4j's {@code System.Logger} bridges pick
+     * up.
      *
-     * @param sink receives each log line, already redacted
+     * @param sink receives one record per exchange (the request and its answer or failure, lines
+     *     separated by {@code \n}), already redacted
      * @return this builder
      */
     public Builder logSink(Consumer<String> sink) {

@@ -77,8 +77,8 @@ class FromEnvTest {
             .build()) {
       pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(5).build());
     }
-    assertThat(lines).anyMatch(line -> line.startsWith("--> GET"));
-    assertThat(lines).anyMatch(line -> line.startsWith("User-Agent: "));
+    // One record for the one exchange, a line per header: headers, no body.
+    assertThat(lines).singleElement().asString().startsWith("--> GET").contains("\nUser-Agent: ");
     assertThat(lines).noneMatch(line -> line.contains("env-token-1"));
     assertThat(lines).noneMatch(line -> line.contains("\"errcode\""));
   }

@@ -2,6 +2,7 @@ package io.github.yeastarsdk.cli;
 
 import io.github.yeastarsdk.errors.ApiErrorException;
 import io.github.yeastarsdk.errors.HttpStatusException;
+import io.github.yeastarsdk.errors.InvalidCredentialsException;
 import io.github.yeastarsdk.errors.MalformedResponseException;
 import io.github.yeastarsdk.errors.TransportException;
 import io.github.yeastarsdk.errors.YeastarException;
@@ -21,22 +22,37 @@ final class FailureReport {
 
   private final PrintWriter err;
   private final Supplier<Secrets> secrets;
+  private final Supplier<String> baseUrlSource;
   private final AtomicBoolean printed = new AtomicBoolean();
 
-  FailureReport(PrintWriter err, Supplier<Secrets> secrets) {
+  /**
+   * @param secrets the run's secrets, masked in every line
+   * @param baseUrlSource where the base URL came from ({@code --base-url} or {@code PBX_BASE_URL}),
+   *     the name that messages about it use
+   */
+  FailureReport(PrintWriter err, Supplier<Secrets> secrets, Supplier<String> baseUrlSource) {
     this.err = err;
     this.secrets = secrets;
+    this.baseUrlSource = baseUrlSource;
   }
 
   /** Prints the one line for {@code e}, unless a line was already printed; returns the status. */
   int print(Throwable e) {
     int status = status(e);
     if (printed.compareAndSet(false, true)) {
-      String line = "error: " + oneLine(secretsOrNone().mask(describe(e)));
+      String line = "error: " + oneLine(secretsOrNone().mask(describeOrSummary(e)));
       err.println(line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "..." : line);
       err.flush();
     }
     return status;
+  }
+
+  private String describeOrSummary(Throwable e) {
+    try {
+      return describe(e);
+    } catch (RuntimeException failed) {
+      return "internal error: " + summary(e);
+    }
   }
 
   private Secrets secretsOrNone() {
@@ -57,7 +73,7 @@ final class FailureReport {
     return INTERNAL;
   }
 
-  static String describe(Throwable e) {
+  String describe(Throwable e) {
     if (e instanceof UnmatchedArgumentException unmatched) {
       // Name an unknown option, but never echo a stray value: it may be a mistyped secret.
       String first = unmatched.getUnmatched().isEmpty() ? "" : unmatched.getUnmatched().get(0);
@@ -66,15 +82,20 @@ final class FailureReport {
     } else if (e instanceof ParameterException) {
       return e.getMessage() + " (see --help)";
     } else if (e instanceof IllegalArgumentException) {
-      return e.getMessage();
+      // The SDK's check of a value the user gave, in the tool's option names.
+      return new OptionWords(baseUrlSource.get()).of(String.valueOf(e.getMessage()));
+    } else if (e instanceof InvalidCredentialsException rejected) {
+      return "the PBX rejected PBX_CLIENT_ID and PBX_CLIENT_SECRET: errcode "
+          + rejected.errcode()
+          + (rejected.errmsg() == null ? "" : " " + rejected.errmsg());
     } else if (e instanceof ApiErrorException) {
-      return "the PBX answered " + e.getMessage();
+      return "the PBX answered with an error: " + e.getMessage();
     } else if (e instanceof HttpStatusException) {
       return "unexpected " + e.getMessage();
     } else if (e instanceof MalformedResponseException) {
       return "malformed response: " + e.getMessage();
-    } else if (e instanceof TransportException) {
-      return "cannot reach the PBX: " + e.getMessage();
+    } else if (e instanceof TransportException transport) {
+      return TransportWords.of(transport, baseUrlSource.get());
     } else if (e instanceof YeastarException) {
       return e.getMessage();
     } else if (e instanceof OutputException) {

@@ -6,6 +6,7 @@ import io.github.yeastarsdk.ConferenceListParams;
 import io.github.yeastarsdk.ConferenceSortField;
 import io.github.yeastarsdk.HttpLogLevel;
 import io.github.yeastarsdk.Moderator;
+import io.github.yeastarsdk.Page;
 import io.github.yeastarsdk.SortOrder;
 import io.github.yeastarsdk.YeastarClient;
 import io.github.yeastarsdk.YeastarJson;
@@ -25,13 +26,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "list-conferences",
+    versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "Lists the scheduled conferences of a Yeastar P-Series PBX.",
     footer = {
       "",
-      "The token comes from --token or PBX_ACCESS_TOKEN; or set PBX_CLIENT_ID and",
-      "PBX_CLIENT_SECRET, and the command gets a token itself and revokes it at the end.",
+      "The base URL comes from --base-url or PBX_BASE_URL. The token comes from --token",
+      "or PBX_ACCESS_TOKEN; or set PBX_CLIENT_ID and PBX_CLIENT_SECRET, and the command",
+      "gets a token itself and revokes it at the end.",
       "Exit status: 0 success, 1 the call failed, 2 bad usage, 70 an internal error."
     })
 final class ListConferencesCommand implements Callable<Integer> {
@@ -44,10 +47,17 @@ final class ListConferencesCommand implements Callable<Integer> {
   boolean help;
 
   @Option(
+      names = {"-V", "--version"},
+      versionHelp = true,
+      description = "Show the version, and the OkHttp and Java it runs on, and exit.")
+  boolean version;
+
+  @Option(
       names = "--base-url",
-      required = true,
       paramLabel = "URL",
-      description = "scheme://host[:port] of the PBX, e.g. https://pbx.example.com:8088")
+      description =
+          "scheme://host[:port] of the PBX, e.g. https://pbx.example.com:8088"
+              + " (default: the environment variable PBX_BASE_URL).")
   String baseUrl;
 
   @Option(
@@ -108,6 +118,14 @@ final class ListConferencesCommand implements Callable<Integer> {
     this.env = env;
   }
 
+  /**
+   * Where the base URL comes from, the name that messages about it use: {@code --base-url} when
+   * given, else {@code PBX_BASE_URL}.
+   */
+  String baseUrlSource() {
+    return baseUrl == null && present(env.get("PBX_BASE_URL")) ? "PBX_BASE_URL" : "--base-url";
+  }
+
   /** The secrets this run was given, so that {@link Main} can keep them out of what it prints. */
   Secrets secrets() {
     return Secrets.of(token, env.get("PBX_ACCESS_TOKEN"), env.get("PBX_CLIENT_SECRET"));
@@ -126,25 +144,68 @@ final class ListConferencesCommand implements Callable<Integer> {
               .sortBy(sortBy)
               .orderBy(orderBy)
               .build();
-      Iterable<Conference> conferences =
-          all ? pbx.conferences().listAll(params) : pbx.conferences().list(params).items();
+      int printed = 0;
+      Page<Conference> first = null;
+      Iterable<Conference> conferences;
+      if (all) {
+        conferences = pbx.conferences().listAll(params);
+      } else {
+        first = pbx.conferences().list(params);
+        conferences = first.items();
+      }
       for (Conference conference : conferences) {
         out.println(json ? toJson(adapter, conference) : line(conference));
         out.flush();
+        printed++;
+      }
+      if (printed == 0 && page > 1) {
+        err.println(pastTheEnd(first));
+        err.flush();
       }
     }
     return 0;
   }
 
+  /** The note for a page after the last: nothing is wrong, but an empty output should say why. */
+  private String pastTheEnd(Page<Conference> answered) {
+    String note = "note: page " + page + " is past the end of the list";
+    if (answered != null && answered.totalNumber().isPresent()) {
+      int total = answered.totalNumber().getAsInt();
+      int pages = (total + pageSize - 1) / pageSize;
+      note +=
+          ": the PBX has "
+              + total
+              + (total == 1 ? " conference" : " conferences")
+              + (total == 0
+                  ? ""
+                  : ", " + pages + (pages == 1 ? " page" : " pages") + " of " + pageSize);
+    }
+    return note;
+  }
+
   private YeastarClient.Builder client(PrintWriter err) {
+    String url = baseUrl != null ? baseUrl : env.get("PBX_BASE_URL");
+    if (!present(url)) {
+      throw new ParameterException(
+          spec.commandLine(), "a base URL is required: --base-url or PBX_BASE_URL");
+    }
     String accessToken = token != null ? token : env.get("PBX_ACCESS_TOKEN");
     String clientId = env.get("PBX_CLIENT_ID");
     String clientSecret = env.get("PBX_CLIENT_SECRET");
     YeastarClient.Builder builder;
-    if (accessToken != null && !accessToken.isBlank()) {
+    if (present(accessToken)) {
       builder = YeastarClient.builder().accessToken(accessToken);
-    } else if (clientId != null && clientSecret != null) {
+    } else if (present(clientId) && present(clientSecret)) {
       builder = YeastarClient.builder().clientCredentials(clientId, clientSecret);
+    } else if (present(clientId) || present(clientSecret)) {
+      String missing = present(clientId) ? "PBX_CLIENT_SECRET" : "PBX_CLIENT_ID";
+      String set = present(clientId) ? "PBX_CLIENT_ID" : "PBX_CLIENT_SECRET";
+      throw new ParameterException(
+          spec.commandLine(),
+          missing
+              + " is not set, but "
+              + set
+              + " is: set both, or give --token or PBX_ACCESS_TOKEN");
     } else {
       throw new ParameterException(
           spec.commandLine(),
@@ -152,7 +213,7 @@ final class ListConferencesCommand implements Callable<Integer> {
               + " PBX_CLIENT_SECRET");
     }
     return builder
-        .baseUrl(baseUrl)
+        .baseUrl(url)
         .allowInsecureHttp(allowInsecureHttp)
         .logLevel(verbose ? HttpLogLevel.BODY : HttpLogLevel.NONE)
         .logSink(
@@ -160,6 +221,10 @@ final class ListConferencesCommand implements Callable<Integer> {
               err.println(line);
               err.flush();
             });
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
   }
 
   private static String toJson(JsonAdapter<Conference> adapter, Conference conference) {

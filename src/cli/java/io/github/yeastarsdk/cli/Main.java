@@ -22,7 +22,7 @@ public final class Main {
     PrintWriter out = new PrintWriter(stdout, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(stderr, true, StandardCharsets.UTF_8);
     ListConferencesCommand command = new ListConferencesCommand(env);
-    FailureReport report = new FailureReport(err, command::secrets);
+    FailureReport report = new FailureReport(err, command::secrets, command::baseUrlSource);
     // A failure on another thread (a page fetched ahead, say) must not print a stack trace either.
     Thread.setDefaultUncaughtExceptionHandler(
         (thread, e) -> Runtime.getRuntime().halt(report.print(e)));

@@ -73,6 +73,7 @@ public final class Main {
         check(expected.getMessage().contains("10004"), "the exception names the errcode");
       }
       System.out.println("consumer on the " + mode + ": listed " + names);
+      System.out.println("consumer on the " + mode + ": " + ClassPathJars.oneOkHttpOneOkio());
     } finally {
       server.stop(0);
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The built jar, run as a process: output, exit status, and one line on stderr on failure. */
 class ListConferencesCliIT {
-  private static final String TOKEN = "cli-secret-token";
+  static final String TOKEN = "cli-secret-token";
   private final MockWebServer server = new MockWebServer();
   private String baseUrl;
 
@@ -30,11 +30,11 @@ class ListConferencesCliIT {
     server.shutdown();
   }
 
-  private static MockResponse json(String body) {
+  static MockResponse json(String body) {
     return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
   }
 
-  private static String page(int total, String moderatorType, int... ids) {
+  static String page(int total, String moderatorType, int... ids) {
     StringBuilder data = new StringBuilder();
     for (int id : ids) {
       data.append(data.length() == 0 ? "" : ",")
@@ -56,7 +56,7 @@ class ListConferencesCliIT {
   }
 
   /** A failure: a non-zero status, one line on stderr, no stack trace and no token anywhere. */
-  private static void assertOneLineFailure(Result result, int status, String line) {
+  static void assertOneLineFailure(Result result, int status, String line) {
     assertThat(result.status()).as(result.err()).isEqualTo(status);
     assertThat(result.errLines()).hasSize(1);
     assertThat(result.errLines().get(0)).startsWith(line);
@@ -149,7 +149,7 @@ class ListConferencesCliIT {
   void anApiErrorIsOneLineNamingErrcodeAndErrmsg() throws Exception {
     server.enqueue(json("{\"errcode\":10004,\"errmsg\":\"TOKEN EXPIRED\"}"));
     Result result = CliProcess.run(Map.of(), "--base-url", baseUrl, "--token", TOKEN);
-    assertOneLineFailure(result, 1, "error: the PBX answered ");
+    assertOneLineFailure(result, 1, "error: the PBX answered with an error: errcode 10004");
     assertThat(result.err()).contains("10004", "TOKEN EXPIRED");
   }
 
@@ -178,7 +178,9 @@ class ListConferencesCliIT {
   @Test
   void badArgumentsAreOneLineAndExitTwo() throws Exception {
     assertOneLineFailure(
-        CliProcess.run(Map.of(), "--token", TOKEN), 2, "error: Missing required option");
+        CliProcess.run(Map.of(), "--token", TOKEN),
+        2,
+        "error: a base URL is required: --base-url or PBX_BASE_URL");
     assertOneLineFailure(
         CliProcess.run(Map.of(), "--base-url", baseUrl, "--tokn", TOKEN),
         2,
@@ -190,7 +192,7 @@ class ListConferencesCliIT {
     assertOneLineFailure(
         CliProcess.run(Map.of(), "--base-url", baseUrl, "--token", TOKEN, "--page", "0"),
         2,
-        "error: page must be at least 1, was 0");
+        "error: --page must be at least 1, was 0");
     assertOneLineFailure(
         CliProcess.run(Map.of(), "--base-url", baseUrl, "--token", TOKEN, "--sort-by", "size"),
         2,

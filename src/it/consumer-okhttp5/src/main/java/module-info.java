@@ -1,0 +1,4 @@
+module consumer {
+  requires io.github.yeastarsdk;
+  requires jdk.httpserver;
+}
