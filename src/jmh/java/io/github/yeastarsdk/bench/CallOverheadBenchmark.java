@@ -3,6 +3,7 @@ package io.github.yeastarsdk.bench;
 import com.squareup.moshi.JsonAdapter;
 import io.github.yeastarsdk.BenchWire;
 import io.github.yeastarsdk.Conference;
+import io.github.yeastarsdk.ConferenceListParams;
 import io.github.yeastarsdk.Page;
 import io.github.yeastarsdk.YeastarClient;
 import java.io.IOException;
@@ -65,7 +66,7 @@ public class CallOverheadBenchmark {
 
   @Benchmark
   public Page<Conference> sdkList() {
-    return sdk.conferences().list(1, 10);
+    return sdk.conferences().list(ConferenceListParams.builder().page(1).pageSize(10).build());
   }
 
   @Benchmark

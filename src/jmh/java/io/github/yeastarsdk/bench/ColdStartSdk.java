@@ -1,6 +1,7 @@
 package io.github.yeastarsdk.bench;
 
 import io.github.yeastarsdk.Conference;
+import io.github.yeastarsdk.ConferenceListParams;
 import io.github.yeastarsdk.Page;
 import io.github.yeastarsdk.YeastarClient;
 
@@ -24,7 +25,8 @@ public final class ColdStartSdk {
     }
     try (YeastarClient pbx =
         YeastarClient.builder().baseUrl(args[0]).accessToken("bench-token").build()) {
-      Page<Conference> page = pbx.conferences().list(1, 20);
+      Page<Conference> page =
+          pbx.conferences().list(ConferenceListParams.builder().page(1).pageSize(20).build());
       ColdStartOutput.print(page.items(), page.totalNumber().orElse(-1), start);
     }
   }

@@ -7,7 +7,6 @@ import io.github.yeastarsdk.YeastarClient;
 import io.github.yeastarsdk.bench.stock.ApiClient;
 import io.github.yeastarsdk.bench.stock.api.ConferencesApi;
 import io.github.yeastarsdk.bench.stock.model.ConferenceListResponse;
-import io.github.yeastarsdk.internal.ConferenceListResponse;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
