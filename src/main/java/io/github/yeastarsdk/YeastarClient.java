@@ -320,7 +320,18 @@ public final class YeastarClient implements AutoCloseable {
 
     /** {@link #fromEnv()} from {@code env}; for tests, which must not depend on the real one. */
     Builder fromEnv(Map<String, String> env) {
-      return ClientEnvironment.apply(this, Objects.requireNonNull(env, "env == null"));
+      ClientEnvironment read = ClientEnvironment.read(Objects.requireNonNull(env, "env == null"));
+      baseUrl(read.baseUrl(), ClientEnvironment.BASE_URL);
+      if (read.accessToken() != null) {
+        accessToken(read.accessToken());
+      } else {
+        clientCredentials(
+            Objects.requireNonNull(read.clientId()), Objects.requireNonNull(read.clientSecret()));
+      }
+      if (read.logLevel() != null) {
+        logLevel(read.logLevel());
+      }
+      return this;
     }
 
     /**

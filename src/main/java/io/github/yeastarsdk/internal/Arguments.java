@@ -1,12 +1,11 @@
 package io.github.yeastarsdk.internal;
 
-import io.github.yeastarsdk.RequestOptions;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The checks that the client's settings and one call's {@link RequestOptions} share, so that the
- * same bad value is refused in the same words wherever it is set.
+ * The checks that the client's settings and one call's options share, so that the same bad value is
+ * refused in the same words wherever it is set.
  */
 public final class Arguments {
   private Arguments() {}
