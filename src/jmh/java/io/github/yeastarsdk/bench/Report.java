@@ -148,7 +148,7 @@ final class Report {
         .append("|---|---:|---|---:|---|---:|\n")
         .append(
             f(
-                "| this SDK: `conferences().list(1, 10)` | %,.1f | %s | %,.1f | %s | %,.0f |\n",
+                "| this SDK: `conferences().list(params)` | %,.1f | %s | %,.1f | %s | %,.0f |\n",
                 perCall.medianNanos(SDK) / 1e3,
                 Interval.of(perCall.timeRatios(SDK, RAW)).ratio(),
                 perCall.medianCpuNanos(SDK) / 1e3,

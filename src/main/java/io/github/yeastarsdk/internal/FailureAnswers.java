@@ -13,11 +13,11 @@ import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one place where failure answers ({@code errcode} not 0) become exceptions: the type comes
- * from the spec's errcode table (the generated {@link Errcodes}), and the server's texts are
- * redacted first, because a gateway may echo the request URL, token included, in {@code errmsg}.
- * Both ways to a failure end here: an envelope that decoded ({@link CallRunner}) and a body that
- * only the lenient read below understands ({@link ConformingConverterFactory}).
+ * Reads failure answers ({@code errcode} not 0) for {@link FailureMapper}, which decides every
+ * outcome: the exception type comes from the spec's errcode table (the generated {@link Errcodes},
+ * the operation's own entries first), and the server's texts are redacted first, because a gateway
+ * may echo the request URL, token included, in {@code errmsg}. Both ways to a failure end here: an
+ * envelope that decoded, and a body that only the lenient read below understands.
  *
  * <p>A failure answer is read leniently. A success body is decoded strictly against the spec, but a
  * failure whose {@code errmsg} is missing or whose other fields are odd still says what went wrong
