@@ -147,12 +147,14 @@ public final class Page<T> {
       return CompletableFuture.failedFuture(
           new NoSuchElementException("page " + page + " is the last page"));
     }
-    return fetch.apply(page + 1);
+    return fetchPage(page + 1);
   }
 
   /** Fetches page {@code number} of the same listing, for a pager that runs ahead. */
   CompletableFuture<Page<T>> fetchPage(int number) {
-    return fetch.apply(number);
+    // A fake's fetcher may forget to return: name it rather than fail somewhere in a pager.
+    return Objects.requireNonNull(
+        fetch.apply(number), () -> "the page fetcher returned null for page " + number);
   }
 
   @Override

@@ -214,8 +214,8 @@ public final class RequestOptions {
     }
 
     /**
-     * Adds a query parameter value. The parameters named here replace any the operation would send
-     * under the same name.
+     * Adds a query parameter value, sent besides the operation's own. An operation refuses, when it
+     * is called, options that name one of its own parameters (set those on its params).
      *
      * @param name the parameter name
      * @param value the parameter value, as it is to be sent before URL encoding

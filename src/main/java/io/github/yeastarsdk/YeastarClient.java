@@ -231,8 +231,12 @@ public final class YeastarClient implements AutoCloseable {
   }
 
   /**
-   * Stops the client's threads and closes its idle connections. A shared {@link OkHttpClient} given
-   * to the builder is left running: its owner closes it.
+   * Ends the client: revokes what the client obtained and may still be live on the PBX (its access
+   * token, or, past the access token's life, its refresh token), refuses later calls, cancels calls
+   * in flight, stops the client's threads and closes its idle connections. A token given to the
+   * builder is never revoked. A shared {@link OkHttpClient} given to the builder is left running:
+   * its owner closes it. A client made by {@link #withOptions} owns nothing: closing it does
+   * nothing.
    */
   @Override
   public void close() {

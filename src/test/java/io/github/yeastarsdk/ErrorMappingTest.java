@@ -299,7 +299,7 @@ class ErrorMappingTest {
                   pbx.conferences()
                       .list(ConferenceListParams.builder().page(1).pageSize(1).build()))
           .isInstanceOf(RequestTimeoutException.class)
-          .hasMessageStartingWith("timed out (read timeout): ");
+          .hasMessageStartingWith("timed out (read timeout)");
     }
   }
 

@@ -220,9 +220,18 @@ class TokenManagementTest {
               () ->
                   pbx.conferences()
                       .list(ConferenceListParams.builder().page(1).pageSize(5).build()))
-          .isInstanceOf(TokenExpiredException.class);
+          .isInstanceOf(TokenExpiredException.class)
+          // Both list requests count, the one before the renewal and the one after.
+          .hasMessageContaining(", 2 attempts in ");
+      assertThatThrownBy(
+              () ->
+                  pbx.conferences()
+                      .listAsync(ConferenceListParams.builder().page(1).pageSize(5).build())
+                      .join())
+          .hasCauseInstanceOf(TokenExpiredException.class)
+          .hasMessageContaining(", 2 attempts in ");
     }
-    assertThat(listTokens()).hasSize(2);
+    assertThat(listTokens()).hasSize(4);
   }
 
   @Test
@@ -312,7 +321,10 @@ class TokenManagementTest {
                     pbx.conferences()
                         .list(ConferenceListParams.builder().page(1).pageSize(5).build()))
             .isInstanceOf(InvalidCredentialsException.class)
-            .hasMessageStartingWith("get_token rejected the client credentials: errcode -1 FAILURE")
+            .hasMessageStartingWith("get_token rejected the client credentials (")
+            .hasMessageContaining("errcode -1 FAILURE")
+            // Later calls carry the refused get_token's details, not a request of their own.
+            .hasMessageContaining("[getToken POST ")
             .hasMessageNotContaining(SECRET);
       }
       assertThatThrownBy(

@@ -3,12 +3,16 @@ package io.github.yeastarsdk.errors;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Which call failed, and how far it got: what a person reading a failure needs besides the failure
  * itself. The URL is the last attempt's, with the access token and every other secret masked.
  */
 public final class CallDetails {
+  private static final Pattern ACCESS_TOKEN =
+      Pattern.compile("([?&]access_token=)[^&#]*", Pattern.CASE_INSENSITIVE);
+
   private final String operation;
   private final String method;
   private final String url;
@@ -27,7 +31,11 @@ public final class CallDetails {
   public CallDetails(String operation, String method, String url, int attempts, Duration elapsed) {
     this.operation = Objects.requireNonNull(operation, "operation == null");
     this.method = Objects.requireNonNull(method, "method == null");
-    this.url = Objects.requireNonNull(url, "url == null");
+    // The SDK masks every secret before it gets here; a caller's URL is masked at least here.
+    this.url =
+        ACCESS_TOKEN
+            .matcher(Objects.requireNonNull(url, "url == null"))
+            .replaceAll("$1\u2588\u2588");
     if (attempts < 1) {
       throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
     }
@@ -92,6 +100,8 @@ public final class CallDetails {
         + attempts
         + (attempts == 1 ? " attempt" : " attempts")
         + " in "
-        + String.format(Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0);
+        + (elapsed.toMillis() < 1000
+            ? elapsed.toMillis() + " ms"
+            : String.format(Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0));
   }
 }

@@ -16,6 +16,8 @@ public final class InvalidCredentialsException extends ApiErrorException {
 
   @Override
   public String getMessage() {
-    return "get_token rejected the client credentials: " + super.getMessage();
+    return "get_token rejected the client credentials (the client does not send them again: five"
+        + " failed logins block the IP): "
+        + super.getMessage();
   }
 }

@@ -55,7 +55,7 @@ public final class Authentication implements AutoCloseable {
       }
       // The token expired early or was revoked: once more, with a renewed token.
       tokens.expired(token);
-      return calls.execute(request.apply(token()), settings);
+      return calls.execute(request.apply(token()), settings.after(refused));
     }
   }
 
@@ -112,9 +112,11 @@ public final class Authentication implements AutoCloseable {
             (value, error) -> {
               if (error == null) {
                 result.complete(value);
-              } else if (first && error instanceof TokenExpiredException && tokens.renewable()) {
+              } else if (first
+                  && error instanceof TokenExpiredException refused
+                  && tokens.renewable()) {
                 tokens.expired(token);
-                attempt(settings, request, result, false);
+                attempt(settings.after(refused), request, result, false);
               } else {
                 result.completeExceptionally(error);
               }

@@ -215,8 +215,8 @@ public final class CallExecutor {
             operation.id(),
             operation.method(),
             redactor.redact(sent(call).url().toString()),
-            attempts,
-            Duration.ofMillis(Math.max(0, clock.millis() - start))));
+            settings.priorAttempts() + attempts,
+            settings.priorElapsed().plusMillis(Math.max(0, clock.millis() - start))));
   }
 
   /** The request as the client's interceptor sends it: with the token, which the redactor masks. */

@@ -1,6 +1,8 @@
 package io.github.yeastarsdk.internal;
 
 import io.github.yeastarsdk.RequestOptions;
+import io.github.yeastarsdk.errors.CallDetails;
+import io.github.yeastarsdk.errors.YeastarException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +26,18 @@ public final class CallSettings {
   private final int maxRetries;
   private final @Nullable String tokenParameter;
   private final @Nullable String token;
+  private final int priorAttempts;
+  private final Duration priorElapsed;
 
   CallSettings(Operation operation, RequestOptions options, int clientMaxRetries) {
-    this(operation, options, options.maxRetries().orElse(clientMaxRetries), null, null);
+    this(
+        operation,
+        options,
+        options.maxRetries().orElse(clientMaxRetries),
+        null,
+        null,
+        0,
+        Duration.ZERO);
   }
 
   private CallSettings(
@@ -34,12 +45,39 @@ public final class CallSettings {
       RequestOptions options,
       int maxRetries,
       @Nullable String tokenParameter,
-      @Nullable String token) {
+      @Nullable String token,
+      int priorAttempts,
+      Duration priorElapsed) {
     this.operation = operation;
     this.options = options;
     this.maxRetries = maxRetries;
     this.tokenParameter = tokenParameter;
     this.token = token;
+    this.priorAttempts = priorAttempts;
+    this.priorElapsed = priorElapsed;
+  }
+
+  /**
+   * These settings for the same call sent again after {@code failure} (with a renewed token): its
+   * attempts and time count towards what a later failure reports.
+   */
+  public CallSettings after(YeastarException failure) {
+    CallDetails before = failure.call().orElse(null);
+    if (before == null) {
+      return this;
+    }
+    return new CallSettings(
+        operation, options, maxRetries, tokenParameter, token, before.attempts(), before.elapsed());
+  }
+
+  /** Attempts that this call made before these settings, with an earlier token. */
+  int priorAttempts() {
+    return priorAttempts;
+  }
+
+  /** The time that this call spent before these settings, with an earlier token. */
+  Duration priorElapsed() {
+    return priorElapsed;
   }
 
   /**
@@ -48,7 +86,8 @@ public final class CallSettings {
    * OkHttpClient has run, so that none of them (nor their logs) sees it.
    */
   public CallSettings withToken(String parameter, String token) {
-    return new CallSettings(operation, options, maxRetries, parameter, token);
+    return new CallSettings(
+        operation, options, maxRetries, parameter, token, priorAttempts, priorElapsed);
   }
 
   /**

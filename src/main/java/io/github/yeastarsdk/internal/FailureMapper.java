@@ -106,7 +106,11 @@ public final class FailureMapper {
       Timeout timeout = timeout(e);
       if (timeout != null) {
         return new RequestTimeoutException(
-            "timed out (" + timeout.name().toLowerCase(Locale.ROOT) + " timeout): " + detail(e),
+            "timed out ("
+                + timeout.name().toLowerCase(Locale.ROOT)
+                + " timeout)"
+                // OkHttp's own message is often the bare word "timeout": nothing to add then.
+                + ("timeout".equals(e.getMessage()) ? "" : ": " + detail(e)),
             redactor.scrub(e),
             timeout);
       }

@@ -124,8 +124,12 @@ public final class TokenManager implements TokenSource {
    * carry the first thread's stack and collect every caller's suppressed exceptions.
    */
   private ApiErrorException again(ApiErrorException e) {
-    return Errcodes.exception(
-        getToken.operation().id(), e.errcode(), e.errmsg(), e.submsg(), e.invalidParams());
+    ApiErrorException again =
+        Errcodes.exception(
+            getToken.operation().id(), e.errcode(), e.errmsg(), e.submsg(), e.invalidParams());
+    // The details are the refused get_token's: no request was made for this call.
+    e.call().ifPresent(again::initCall);
+    return again;
   }
 
   private Tokens issue(Call<TokenResponse> call, CallSettings settings) {
