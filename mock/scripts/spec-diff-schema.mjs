@@ -7,6 +7,7 @@
 import { NAME, camel, constant, javaType, member } from './spec-java.mjs';
 
 const NONE = 'none';
+const an = word => `${/^[aeiou]/.test(word ?? '') ? 'an' : 'a'} ${word ?? 'value'}`;
 
 /** Merges allOf into one object schema, as the generator flattens it. */
 export function flatten(schema) {
@@ -53,7 +54,7 @@ export function compareSchema(where, beforeSchema, afterSchema, direction, add, 
   if ((before.type ?? null) !== (after.type ?? null)) {
     add(true, where, `type changed from ${before.type ?? 'any'} to ${after.type ?? 'any'}`,
       `${it} changes from ${typeBefore} to ${typeAfter}: a source and binary break`,
-      request ? `the mock rejects requests that send a ${before.type}` : `the mock answers a ${after.type} where screens read a ${before.type}`,
+      request ? `the mock rejects requests that send ${an(before.type)}` : `the mock answers ${an(after.type)} where screens read ${an(before.type)}`,
       `the JSON value changes from ${before.type ?? 'any'} to ${after.type ?? 'any'}`);
     return;
   }
