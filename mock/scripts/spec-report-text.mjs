@@ -66,3 +66,17 @@ export function group(changes) {
   }
   return [...groups.values()];
 }
+
+/**
+ * Text that may hold names from a pull request's spec (a field, an enum value), made inert:
+ * Markdown's and HTML's active characters escaped, and @mentions and bare links broken with a
+ * zero-width space, so that a spec cannot make the comment mention, link or hide anything.
+ */
+export function inert(text) {
+  return String(text ?? '')
+    .replace(/[\\`*_{}[\]<>!|~#]/g, c => `\\${c}`)
+    .replaceAll('&', '&amp;')
+    .replaceAll('@', '@\u200b')
+    .replaceAll('://', ':/\u200b/')
+    .replace(/\bwww\./gi, m => `${m.slice(0, 3)}\u200b.`);
+}

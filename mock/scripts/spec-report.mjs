@@ -5,7 +5,7 @@
 // on the same commits gives the same comment. Text measured on a pull request's tree (type
 // names, compiler and mock output) is shown only inside code spans or indented blocks, where
 // Markdown and HTML do nothing (spec-report-text.mjs).
-import { code, group, indented, wrap } from './spec-report-text.mjs';
+import { code, group, indented, inert, wrap } from './spec-report-text.mjs';
 import { renderFrontend, renderSdk } from './spec-report-measured.mjs';
 
 /** The first line of the pull request comment, which the workflow looks for to update it. */
@@ -50,22 +50,22 @@ function headline(review, v) {
   return `${state} · ${parts.join(' · ')}`;
 }
 
-function breakingItem(g, n) {
-  const title = g.shared ? `${code(g.shared)}: ${g.what}` : `${code(g.where)}: ${g.what}`;
+function breakingItem(g, n, t) {
+  const title = g.shared ? `${code(g.shared)}: ${t(g.what)}` : `${code(g.where)}: ${t(g.what)}`;
   const lines = [...wrap(`${n}. ${title}.`, '   ')];
   if (g.shared) lines.push(...wrap(`   Reaches ${g.ops.map(code).join(', ')}.`, '   '));
   for (const [key, label] of AUDIENCES) {
     const text = g[key];
     if (text === 'none' && !g.impact[key]) continue;
-    lines.push(...wrap(`   - ${label}${g.impact[key] ? ' (breaks)' : ''}: ${text}.`, '     '));
+    lines.push(...wrap(`   - ${label}${g.impact[key] ? ' (breaks)' : ''}: ${t(text)}.`, '     '));
   }
   return lines;
 }
 
-function otherItem(g) {
+function otherItem(g, t) {
   const at = g.shared ? `${code(g.shared)} (${g.ops.map(code).join(', ')})` : code(g.where);
-  const says = AUDIENCES.filter(([key]) => g[key] !== 'none').map(([key, label]) => `${label}: ${g[key]}`).join('; ');
-  return wrap(`- ${at}: ${g.what}${says ? `. ${says}` : ''}.`, '  ');
+  const says = AUDIENCES.filter(([key]) => g[key] !== 'none').map(([key, label]) => `${label}: ${t(g[key])}`).join('; ');
+  return wrap(`- ${at}: ${t(g.what)}${says ? `. ${says}` : ''}.`, '  ');
 }
 
 function details(summary, body) {
@@ -75,9 +75,11 @@ function details(summary, body) {
 /**
  * `review`: { base: { label, version } | null, baseRef, head: { label, version }, alsoChanged,
  * lint: [{ tool, config, ok, output }], changes, examples: { changed, invalid }, acknowledged,
- * sdk, frontend, docs: { ok, output } }. Returns { markdown, comment, failed }.
+ * sdk, frontend, docs: { ok, output } }. Returns { markdown, comment, failed }. With `untrusted`
+ * (a pull request's spec, for its comment), text that can carry the spec's names is made inert.
  */
-export function renderReport(review) {
+export function renderReport(review, { untrusted = false } = {}) {
+  const t = untrusted ? inert : s => s;
   const { base, head } = review;
   const v = verdictOf(review);
   const out = [headline(review, v), ''];
@@ -95,12 +97,12 @@ export function renderReport(review) {
 
   out.push(`### Breaking (${v.breaking.length})`, '');
   if (v.breaking.length === 0) out.push('None in the spec.', '');
-  v.breaking.forEach((g, i) => out.push(...breakingItem(g, i + 1)));
+  v.breaking.forEach((g, i) => out.push(...breakingItem(g, i + 1, t)));
   out.push('');
   out.push(...renderSdk(review.sdk), ...renderFrontend(review.frontend));
 
   const other = v.groups.filter(g => !g.breaking);
-  out.push(...details(`Other changes (${other.length})`, other.length ? other.flatMap(otherItem) : ['None.']));
+  out.push(...details(`Other changes (${other.length})`, other.length ? other.flatMap(g => otherItem(g, t)) : ['None.']));
   const ex = review.examples ?? { changed: [], invalid: [] };
   out.push(...details(`Examples (${ex.changed.length} changed, ${ex.invalid.length} not valid)`, [
     ex.changed.length ? `Changed: ${ex.changed.map(e => `${code(e.name)} (${code(e.where)})`).join(', ')}.` : 'Changed: none.',
