@@ -21,6 +21,12 @@ export function compareGenerator(base, head, add) {
         now['x-sdk-internal'] ? `${name} leaves the public API: a source and binary break for code that names it` : `${name} joins the public API`,
         NONE, NONE, now['x-sdk-internal'] ? SDK_ONLY : { impact: { sdk: false, frontend: false, wire: false } });
     }
+    if (Boolean(was['x-request-only']) !== Boolean(now['x-request-only']) && before[name] && after[name]) {
+      add(true, `schema ${name}`, now['x-request-only'] ? 'now request-only (x-request-only)' : 'no longer request-only (x-request-only dropped)',
+        now['x-request-only'] ? `${name} loses its stand-in for unknown values (value(), known()): a source break for code that reads them`
+          : `${name} gains a stand-in for unknown values: switch statements over it must handle UNKNOWN`,
+        NONE, NONE, SDK_ONLY);
+    }
     for (const [where, key, from, to] of extensionChanges(name, was, now)) {
       add(true, where, `${key} changed from ${from} to ${to}`,
         'the generated envelope handling reads another field: how answers are judged a success or a failure changes',
@@ -62,7 +68,7 @@ function compareErrcodes(schema, beforeList, afterList, add) {
 /** [where, key, from, to] for each x-envelope-* or x-sdk-* extension that changed, other than those above. */
 function extensionChanges(name, was, now) {
   const found = [];
-  const skip = new Set(['x-errcodes', 'x-sdk-internal', NAME]);
+  const skip = new Set(['x-errcodes', 'x-sdk-internal', 'x-request-only', NAME]);
   const visit = (where, a, b) => {
     for (const key of new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})])) {
       if (!/^x-(sdk|envelope)-/.test(key) || skip.has(key)) continue;
