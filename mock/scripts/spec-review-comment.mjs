@@ -25,7 +25,8 @@ function read(dir, name) {
 }
 
 /** Prose from the artifact: letters, digits and plain punctuation only, one line, bounded. */
-export const prose = (text, max = 300) => String(text ?? '').replace(/[^A-Za-z0-9 .,:;()'/+=-]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, max);
+export const prose = (text, max = 300) => String(text ?? '').replace(/[^A-Za-z0-9 .,:;()'/+=-]/g, ' ').replace(/\s+/g, ' ').trim()
+  .slice(0, max).replaceAll('://', ':/\u200b/').replace(/\bwww\./gi, m => `${m.slice(0, 3)}\u200b.`);
 const str = (text, max = 300) => String(text ?? '').slice(0, max);
 const list = (value, max) => (Array.isArray(value) ? value.slice(0, max) : []);
 const status = s => (STATUSES.has(s) ? s : 'unavailable');
