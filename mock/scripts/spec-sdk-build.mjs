@@ -30,7 +30,14 @@ export function snapshotTree(root, ref, scratch, specFrom = null) {
   try {
     const start = git('read-tree', ref ?? 'HEAD');
     if (!start.ok) throw new Error(`git read-tree ${ref ?? 'HEAD'}: ${start.err}`);
-    if (ref === null) git('add', '-A', '--', ...INPUTS, 'mvnw', '.mvn');
+    if (ref === null) {
+      // One path at a time: a pathspec that matches nothing would make git add refuse them all.
+      for (const path of [...INPUTS, 'mvnw', '.mvn']) {
+        if (!existsSync(join(root, path))) continue;
+        const added = git('add', '-A', '--', path);
+        if (!added.ok) throw new Error(`git add ${path}: ${added.err}`);
+      }
+    }
     if (specFrom) {
       git('rm', '-r', '-q', '--cached', '--ignore-unmatch', 'openapi');
       const spec = git('read-tree', '--prefix=openapi/', `${specFrom}:openapi`);
