@@ -50,7 +50,17 @@ export function renderFrontend(frontend) {
       const differ = sim.rows.filter(r => r.before !== r.now);
       out.push(...wrap(`- Simulator (npm start), ${plural(sim.rows.length, 'request')} replayed against the base's and the head's mock: ` +
         `${differ.length ? `${plural(differ.length, 'answer')} changed:` : 'every answer is the same.'}`, '  '));
-      for (const r of differ) out.push(...wrap(`  - ${code(r.request)}: was ${code(r.before)}, now ${code(r.now)}`, '    '));
+      // Requests that changed alike are one line.
+      const alike = new Map();
+      for (const r of differ) {
+        const key = JSON.stringify([r.before, r.now, r.examples ?? null]);
+        alike.set(key, [...(alike.get(key) ?? []), r]);
+      }
+      for (const rows of alike.values()) {
+        const [r] = rows;
+        out.push(...wrap(`  - ${rows.map(x => code(x.request)).join(', ')}: was ${code(r.before)}, now ${code(r.now)}` +
+          `${r.examples ? `; npm run start:examples answers ${code(r.examples)}` : ''}.`, '    '));
+      }
     }
   }
   return [...out, ''];

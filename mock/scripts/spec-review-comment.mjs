@@ -49,7 +49,7 @@ function frontendOf(frontend) {
   const sim = frontend.simulator;
   return {
     typescript: ts && { status: status(ts.status), reason: prose(ts.reason), errors: list(ts.errors, 100).map(e => ({ where: str(e.where), message: str(e.message) })) },
-    simulator: sim && { status: status(sim.status), reason: prose(sim.reason), rows: list(sim.rows, 200).map(r => ({ request: str(r.request), before: str(r.before), now: str(r.now) })) },
+    simulator: sim && { status: status(sim.status), reason: prose(sim.reason), rows: list(sim.rows, 200).map(r => ({ request: str(r.request), before: str(r.before), now: str(r.now), examples: r.examples == null ? undefined : str(r.examples) })) },
   };
 }
 

@@ -20,16 +20,16 @@ import { fileURLToPath } from 'node:url';
 import { ensureInstalled } from './ensure-installed.mjs';
 import { compare, majorBumped } from './spec-diff.mjs';
 import { renderReport } from './spec-report.mjs';
-import { measureSdk } from './spec-sdk.mjs';
 
 // The packages are installed before anything that needs them is loaded: these modules import
-// Ajv, yaml and json-schema-ref-parser (a static import would fail on a fresh clone).
+// Ajv, yaml, json-schema-ref-parser and fast-xml-parser (a static import would fail on a fresh clone).
 ensureInstalled();
 const { reviewExamples } = await import('./spec-examples.mjs');
 const { loadSpec } = await import('./spec-load.mjs');
 const { parse } = await import('yaml');
 const { measureTypescript } = await import('./spec-frontend.mjs');
 const { measureSimulator } = await import('./spec-simulator.mjs');
+const { measureSdk } = await import('./spec-sdk.mjs');
 const started = Date.now();
 
 const mockDir = join(dirname(fileURLToPath(import.meta.url)), '..');

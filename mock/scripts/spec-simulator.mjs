@@ -1,7 +1,9 @@
 // Frontend teams, measured on the mock: starts the base's and the head's `npm start` (the PBX
-// simulator behind Prism's proxy) side by side, sends each the same requests, a standard probe
-// per operation and one per named example of the base (Prefer: example=NAME), and the head's new
-// operations, and compares what they answer: HTTP status, errcode and the shape of the body.
+// simulator behind Prism's proxy) side by side, and the head's `npm run start:examples` (Prism
+// alone on the spec's examples), sends each the same requests, a standard probe per operation and
+// one per named example of the base (Prefer: example=NAME), and the head's new operations, and
+// compares what they answer: HTTP status, errcode, the shape of the body, and whether the proxy
+// flagged the exchange (its sl-violations header).
 // The base's mock runs from its own mock/ and openapi/ with the head's installed packages. A mock
 // that does not start is said in the report, never a crash: the mock evolves on its own.
 import { spawn, spawnSync } from 'node:child_process';
@@ -22,16 +24,16 @@ const freePort = () => new Promise((resolve, reject) => {
 });
 
 /** Starts the mock whose mock/ folder is `mockDir`; resolves { url, stop } or rejects naming why. */
-async function startMock(mockDir, label) {
+async function startMock(mockDir, label, args = []) {
   const entry = join(mockDir, 'lib', 'serve.mjs');
   if (!existsSync(entry)) throw new Error(`the ${label} has no mock/lib/serve.mjs`);
   const port = await freePort();
-  const child = spawn(process.execPath, [entry], {
-    cwd: mockDir, stdio: ['ignore', 'ignore', 'pipe'],
+  const child = spawn(process.execPath, [entry, ...args], {
+    cwd: mockDir, stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), MOCK_AUTH: 'open' },
   });
   let stderr = '';
-  child.stderr.on('data', d => { stderr = (stderr + d).slice(-2000); });
+  for (const stream of [child.stdout, child.stderr]) stream.on('data', d => { stderr = (stderr + d).slice(-2000); });
   const stop = () => new Promise(resolve => {
     if (child.exitCode !== null || child.signalCode) return resolve();
     const kill = setTimeout(() => child.kill('SIGKILL'), 3000);
@@ -42,9 +44,9 @@ async function startMock(mockDir, label) {
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the ${label}'s mock ended on start: ${stderr.trim().split('\n').pop() ?? ''}`);
-    // Ready once its own front answers (it answers 503 while its modules load).
+    // Ready once its port answers with anything but 503 (the answer while its modules load).
     const status = await fetch(url, { signal: AbortSignal.timeout(1000) }).then(r => r.status, () => 0);
-    if (status !== 0 && status !== 503 && /ready/i.test(stderr)) return { url, stop };
+    if (status !== 0 && status !== 503) return { url, stop };
     await new Promise(r => setTimeout(r, 250));
   }
   await stop();
@@ -95,7 +97,12 @@ export function requestsOf(doc, only = null) {
 }
 
 /** An answer in a few words: status, errcode, and the shape of the body (keys and value types). */
-export function summary(status, text) {
+export function summary(status, text, violations = null) {
+  const flagged = violations ? `, flagged by the proxy (${violations.length > 60 ? `${violations.slice(0, 59)}…` : violations})` : '';
+  return `${outline(status, text)}${flagged}`;
+}
+
+function outline(status, text) {
   let body;
   try {
     body = JSON.parse(text);
@@ -107,21 +114,34 @@ export function summary(status, text) {
     if (v && typeof v === 'object') return depth > 2 ? '{…}' : `{${Object.keys(v).sort().map(k => `${k}:${shape(v[k], depth + 1)}`).join(',')}}`;
     return v === null ? 'null' : typeof v;
   };
+  // Prism's own answers are problem documents (RFC 9457): their title says what it refused.
+  if (body && typeof body.title === 'string' && 'status' in body && !('errcode' in body)) return `HTTP ${status}, Prism: ${body.title}`;
   const outline = shape(body);
-  return `HTTP ${status}${body && 'errcode' in body ? ` errcode ${body.errcode}` : ''} ${outline.length > 90 ? `${outline.slice(0, 89)}…` : outline}`;
+  return `HTTP ${status}${body && 'errcode' in body ? ` errcode ${body.errcode}` : ''} ${outline.length > 80 ? `${outline.slice(0, 79)}…` : outline}`;
+}
+
+/** The gist of Prism's sl-violations header: the messages of the violations it lists. */
+function violationsOf(header) {
+  if (!header) return null;
+  try {
+    return JSON.parse(header).map(v => v.message).join('; ') || 'a violation';
+  } catch {
+    return 'a violation';
+  }
 }
 
 async function send(url, r) {
   try {
     const res = await fetch(url + r.target, { method: r.method, headers: r.headers, body: r.body, signal: AbortSignal.timeout(10_000) });
-    return summary(res.status, await res.text());
+    return summary(res.status, await res.text(), violationsOf(res.headers.get('sl-violations')));
   } catch (error) {
     return `no answer (${error.cause?.code ?? error.name})`;
   }
 }
 
 /**
- * Returns { status: 'measured', rows: [{ request, before, now }] } or { status: 'unavailable', reason }.
+ * Returns { status: 'measured', rows: [{ request, before, now, examples }] } or { status: 'unavailable', reason }:
+ * `before` and `now` what the base's and the head's `npm start` answer, `examples` the head's start:examples.
  * `base`: the base's dereferenced spec; `head`: the head's, for its new operations.
  */
 export async function measureSimulator({ root, baseRef, base, head, work }) {
@@ -130,17 +150,19 @@ export async function measureSimulator({ root, baseRef, base, head, work }) {
   const unpack = spawnSync('sh', ['-c', 'git -C "$1" archive "$2" mock openapi | tar -x -C "$3"', 'sh', root, baseRef, work], { encoding: 'utf8' });
   if (unpack.status !== 0) return { status: 'unavailable', reason: `the base's mock could not be unpacked: ${unpack.stderr.trim()}` };
   symlinkSync(join(root, 'mock', 'node_modules'), join(work, 'mock', 'node_modules'), 'dir');
-  const started = await Promise.allSettled([startMock(join(work, 'mock'), 'base'), startMock(join(root, 'mock'), 'head')]);
+  const started = await Promise.allSettled([startMock(join(work, 'mock'), 'base'), startMock(join(root, 'mock'), 'head'),
+    startMock(join(root, 'mock'), 'head (start:examples)', ['--examples'])]);
   try {
     const failed = started.find(s => s.status === 'rejected');
     if (failed) return { status: 'unavailable', reason: failed.reason.message };
-    const [before, now] = started.map(s => s.value);
+    const [before, now, examples] = started.map(s => s.value);
     const known = (path, method) => Boolean(base.paths?.[path]?.[method]);
     const requests = [...requestsOf(base), ...(head ? requestsOf(head, (p, m) => !known(p, m)) : [])];
     const rows = [];
     for (const r of requests) {
       const isNew = !known(r.path, r.op);
-      rows.push({ request: r.name, before: isNew ? 'not in the base' : await send(before.url, r), now: await send(now.url, r) });
+      rows.push({ request: r.name, before: isNew ? 'not in the base' : await send(before.url, r), now: await send(now.url, r),
+        examples: await send(examples.url, r) });
     }
     return { status: 'measured', rows };
   } finally {

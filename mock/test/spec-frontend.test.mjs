@@ -72,4 +72,8 @@ test('an answer is summed up by status, errcode and shape, so that a type change
   assert.equal(summary(200, '{"errcode":0,"data":[{"id":1}]}'), 'HTTP 200 errcode 0 {data:[{id:number}],errcode:number}');
   assert.equal(summary(200, '{"errcode":0,"data":[{"id":"1"}]}'), 'HTTP 200 errcode 0 {data:[{id:string}],errcode:number}');
   assert.equal(summary(500, '<html>'), 'HTTP 500, not JSON');
+  // Prism's own refusals, and what its proxy flags on an answer it let through.
+  assert.equal(summary(422, '{"type":"x","title":"Invalid request","status":422,"detail":"d"}'), 'HTTP 422, Prism: Invalid request');
+  assert.equal(summary(200, '{"errcode":0}', "Request query must have required property 'order_by'"),
+    "HTTP 200 errcode 0 {errcode:number}, flagged by the proxy (Request query must have required property 'order_by')");
 });
