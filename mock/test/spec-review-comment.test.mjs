@@ -139,7 +139,7 @@ test('an artifact that is not a spec review of a pull request is refused', async
 test('a long report is cut at a section, saying where the rest is', async () => {
   const github = fakeGitHub();
   const many = Array.from({ length: 200 }, (_, i) => ({ where: `GET /x${i}`, message: 'y'.repeat(150) }));
-  const rows = Array.from({ length: 200 }, (_, i) => ({ request: `GET /x${i}`, before: 'z'.repeat(150), now: 'w'.repeat(150) }));
+  const rows = Array.from({ length: 200 }, (_, i) => ({ request: `GET /x${i}`, before: `${i}${'z'.repeat(150)}`, now: 'w'.repeat(150) }));
   const dir = artifact(7, { data: { frontend: { typescript: { status: 'measured', errors: many }, simulator: { status: 'measured', rows } } } });
   try {
     await upsertReviewComment({ github, repo, dir, reviewedSha: HEAD });
