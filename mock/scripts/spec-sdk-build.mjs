@@ -70,9 +70,17 @@ function mainJar(dir) {
   return jars.sort((a, b) => a.length - b.length)[0] ?? null;
 }
 
+// A build started from inside another (the node tests under ./mvnw verify) must not inherit the
+// outer one's project directory or arguments.
+function childEnv() {
+  const env = { ...process.env };
+  for (const key of ['MAVEN_BASEDIR', 'MAVEN_PROJECTBASEDIR', 'MAVEN_ARGS', 'MAVEN_CONFIG', 'MAVEN_CMD_LINE_ARGS']) delete env[key];
+  return env;
+}
+
 function run(command, args, cwd, timeoutMs) {
   return new Promise(resolve => {
-    const child = spawn(command, args, { cwd, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', d => { output += d; });
     child.stderr.on('data', d => { output += d; });
