@@ -72,7 +72,7 @@ function mainJar(dir) {
 
 // A build started from inside another (the node tests under ./mvnw verify) must not inherit the
 // outer one's project directory or arguments.
-function childEnv() {
+export function childEnv() {
   const env = { ...process.env };
   for (const key of ['MAVEN_BASEDIR', 'MAVEN_PROJECTBASEDIR', 'MAVEN_ARGS', 'MAVEN_CONFIG', 'MAVEN_CMD_LINE_ARGS']) delete env[key];
   return env;

@@ -8,14 +8,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildJar, snapshotTree } from './spec-sdk-build.mjs';
+import { buildJar, childEnv, snapshotTree } from './spec-sdk-build.mjs';
 import { parseJapicmp } from './spec-japicmp.mjs';
 
 const JAPICMP = '0.27.0';
 const scripts = dirname(fileURLToPath(import.meta.url));
 
 const sh = (command, args, cwd) => {
-  const r = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 << 20, env: childEnv() });
   return { ok: r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}`.trim(), missing: r.error?.code === 'ENOENT' };
 };
 
