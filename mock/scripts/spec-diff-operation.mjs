@@ -66,14 +66,14 @@ function compareParameters(op, beforeList, afterList, add, paramsType) {
         p.required
           ? `a new required ${camel(p.name)}: build() throws until callers set it${p['x-sdk-default'] !== undefined ? ` (unless the SDK default ${p['x-sdk-default']} applies)` : ''}`
           : `a new optional setter ${paramsType}.Builder.${camel(p.name)}(…); existing calls are unchanged`,
-        p.required ? 'the mock answers errcode 40002 to requests without it' : 'existing requests still validate',
+        p.required ? 'npm start flags requests without it (sl-violations header) and the simulator answers as before until mock/lib changes; npm run start:examples answers 422' : 'existing requests still validate',
         p.required ? 'requests without it are rejected' : NONE, { shared });
       continue;
     }
     if (!old.required && p.required) {
       add(true, where, 'parameter is now required',
         `${paramsType} built without ${camel(p.name)} now throw at build() (the README's builder().build() among them), and its accessor loses its Optional`,
-        'the mock answers errcode 40002 to requests without it', 'requests without it are rejected', { shared });
+        'npm start flags requests without it (sl-violations header) and the simulator answers as before until mock/lib changes; npm run start:examples answers 422', 'requests without it are rejected', { shared });
     }
     if (old.required && !p.required) {
       add(false, where, 'parameter is now optional', `${camel(p.name)} may be left unset`, 'requests may leave it out', NONE, { shared });

@@ -105,7 +105,7 @@ function compareEnum(where, before, after, request, add, it) {
     if (now.includes(value)) continue;
     add(true, where, `enum value ${value} removed`,
       `${name(value)} is removed: a source and binary break for code that names it${request ? '' : `; should ${value} still arrive, a regenerated SDK keeps it as an unknown value (value() ${value}, known() UNKNOWN)`}`,
-      request ? `the mock answers errcode 40002 to requests with ${value}` : `the mock's examples that use ${value} stop validating, and the simulator must stop generating ${value} (its answers would fail the proxy's validation)`,
+      request ? `npm start flags requests with ${value} (sl-violations header); the simulator acts on it as before until mock/lib changes` : `the mock's examples that use ${value} stop validating, and the simulator must stop generating ${value} (its answers would fail the proxy's validation)`,
       request ? `requests with ${value} are rejected` : `${value} is no longer sent`);
   }
   for (const value of now) {
@@ -181,7 +181,7 @@ function compareFields(where, before, after, direction, add, slot, depth) {
       const required = reqAfter.has(name);
       add(request && required, where, `${required ? 'required' : 'optional'} field ${name} added`,
         `new accessor ${accessor(name)}; ${record ?? 'the record'}'s canonical constructor gains a parameter, so code that constructs it (tests, fakes) must pass one; readers are unaffected`,
-        request ? (required ? `the mock answers 422 to bodies without ${name}` : NONE) : `answers carry ${name}`,
+        request ? (required ? `npm start flags bodies without ${name}; npm run start:examples answers 422` : NONE) : `answers carry ${name}`,
         request ? (required ? `bodies without ${name} are rejected` : NONE) : `a new field; readers skip fields they do not know`);
       continue;
     }
@@ -193,7 +193,7 @@ function compareFields(where, before, after, direction, add, slot, depth) {
     if (!wasRequired && isRequired) {
       add(request || retyped, where, `field ${name} is now required`,
         retyped ? `${accessor(name)} changes from ${typeBefore} to ${typeAfter}: a source and binary break` : `${accessor(name)} is never null`,
-        request ? `the mock answers 422 to bodies without ${name}` : `answers always carry ${name}`,
+        request ? `npm start flags bodies without ${name}; npm run start:examples answers 422` : `answers always carry ${name}`,
         request ? `bodies without ${name} are rejected` : `${name} is always sent`);
     }
     if (wasRequired && !isRequired) {
