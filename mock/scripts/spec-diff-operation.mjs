@@ -54,7 +54,7 @@ function compareParameters(op, beforeList, afterList, add, paramsType) {
     const renamed = [...pa.keys()].filter(k => !pb.has(k));
     add(true, `${op} ${name}`, `parameter removed ${p.deprecated ? '(it was deprecated)' : 'without an earlier deprecation'}`,
       `${paramsType}.Builder.${camel(p.name)}(…) is gone: a source and binary break for callers that set it`,
-      `the proxy no longer validates it, but the simulator (mock/lib) acts on it until it is changed${renamed.length ? `, and ignores ${renamed.map(k => k.split(' ').pop()).join(', ')} until then` : ''}: see the replay below`,
+      `the proxy no longer validates it, but the simulator (mock/lib) acts on it until it is changed${renamed.length ? `, and ignores ${renamed.map(k => k.split(' ').pop()).join(', ')} until then` : ''}`,
       'the server ignores or rejects it', { shared: p[NAME] && `parameter ${p[NAME]}` });
   }
   for (const [name, p] of pa) {

@@ -54,7 +54,7 @@ export function compareSchema(where, beforeSchema, afterSchema, direction, add, 
   if ((before.type ?? null) !== (after.type ?? null)) {
     add(true, where, `type changed from ${before.type ?? 'any'} to ${after.type ?? 'any'}`,
       `${it} changes from ${typeBefore} to ${typeAfter}: a source and binary break`,
-      request ? `the mock rejects requests that send ${an(before.type)}` : `the mock answers ${an(after.type)} where screens read ${an(before.type)}`,
+      request ? `the mock rejects requests that send ${an(before.type)}` : `screens read ${an(before.type)} where answers now carry ${an(after.type)}; the simulator (mock/lib) keeps sending ${an(before.type)} until it changes, and the proxy refuses that with HTTP 500`,
       `the JSON value changes from ${before.type ?? 'any'} to ${after.type ?? 'any'}`);
     return;
   }
