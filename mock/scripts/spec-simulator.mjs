@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
-const START_TIMEOUT_MS = 60_000;
+const START_TIMEOUT_MS = 45_000;
 
 const freePort = () => new Promise((resolve, reject) => {
   const server = createServer();
@@ -76,7 +76,10 @@ export function requestsOf(doc, only = null) {
       const query = new URLSearchParams({ access_token: 'spec-review-probe' });
       const headers = { 'User-Agent': 'OpenAPI' };
       for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
-        if (!p.required) continue;
+        // Required parameters, and optional ones with a value the spec names: a renamed
+        // parameter then shows in what the mock makes of the base's request.
+        const named = p.example ?? p['x-sdk-default'] ?? p.schema?.example ?? p.schema?.default;
+        if (!p.required && named === undefined) continue;
         const value = String(sample(p.schema, p.example ?? p['x-sdk-default']));
         if (p.in === 'query') query.set(p.name, value);
         if (p.in === 'header') headers[p.name] = value;
@@ -97,9 +100,10 @@ export function requestsOf(doc, only = null) {
 }
 
 /** An answer in a few words: status, errcode, and the shape of the body (keys and value types). */
-export function summary(status, text, violations = null) {
+export function summary(status, text, violations = null, unknown = null) {
   const flagged = violations ? `, flagged by the proxy (${violations.length > 60 ? `${violations.slice(0, 59)}…` : violations})` : '';
-  return `${outline(status, text)}${flagged}`;
+  const ignored = unknown ? `, unknown query ${unknown}` : '';
+  return `${outline(status, text)}${flagged}${ignored}`;
 }
 
 function outline(status, text) {
@@ -133,7 +137,8 @@ function violationsOf(header) {
 async function send(url, r) {
   try {
     const res = await fetch(url + r.target, { method: r.method, headers: r.headers, body: r.body, signal: AbortSignal.timeout(10_000) });
-    return summary(res.status, await res.text(), violationsOf(res.headers.get('sl-violations')));
+    // Mock-Unknown-Query: the query parameters the mock does not know, where it says so.
+    return summary(res.status, await res.text(), violationsOf(res.headers.get('sl-violations')), res.headers.get('mock-unknown-query'));
   } catch (error) {
     return `no answer (${error.cause?.code ?? error.name})`;
   }
