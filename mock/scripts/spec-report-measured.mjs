@@ -27,6 +27,11 @@ export function renderSdk(sdk) {
       .map(i => `${i.member ? code(i.member) : 'the type'} ${code(i.what)} (${kinds(i)}${i.gates ? '' : ', not gating'})`);
     out.push(...wrap(`- ${code(type)}: ${members.join('; ')}.`, '  '));
   }
+  const errcodes = sdk.errcodes ?? [];
+  if (errcodes.length) {
+    out.push('', ...wrap(`Errcode → exception in the built jars (javap), unseen by any signature: ${errcodes
+      .map(e => `${code(e.code)} becomes ${code(e.now)}, was ${code(e.was)}`).join('; ')}.`, ''));
+  }
   return [...out, ''];
 }
 

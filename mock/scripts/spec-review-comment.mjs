@@ -40,6 +40,7 @@ function sdkOf(sdk) {
     added: Number.isInteger(sdk.added) ? sdk.added : 0,
     packages: list(sdk.packages, 20).map(p => str(p, 100)),
     compile: { first: list(sdk.compile?.first, 10).map(e => str(e)) },
+    errcodes: list(sdk.errcodes, 100).map(e => ({ code: str(e.code, 20), was: str(e.was, 100), now: str(e.now, 100) })),
   };
 }
 

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildJar, childEnv, snapshotTree } from './spec-sdk-build.mjs';
 import { parseJapicmp } from './spec-japicmp.mjs';
+import { compareErrcodeTables, errcodeTable } from './spec-sdk-errcodes.mjs';
 
 const JAPICMP = '0.27.0';
 const scripts = dirname(fileURLToPath(import.meta.url));
@@ -63,10 +64,11 @@ function japicmp(cp, oldJar, newJar, xml) {
 const key = i => `${i.type}#${i.member ?? ''}#${i.what}`;
 
 /**
- * Returns { status, reason?, items, added, packages, builds, seconds }: `status` is 'skipped'
+ * Returns { status, reason?, items, added, packages, errcodes, builds, seconds }: `status` is 'skipped'
  * (no input of the generated code changed), 'unavailable' (no Java or Maven; the base does not
  * build), 'broken' (the head does not compile: `compile` lists the errors) or 'measured'; each
- * item is a japicmp incompatibility with `gates` true when the spec causes it.
+ * item is a japicmp incompatibility with `gates` true when the spec causes it; `errcodes` lists
+ * each errcode whose exception differs between the two jars ({ code, was, now }).
  */
 export async function measureSdk({ root, baseRef, out }) {
   const started = Date.now();
@@ -97,6 +99,8 @@ export async function measureSdk({ root, baseRef, out }) {
   let fromSpec = null;
   if (mixed && !mixed.error) fromSpec = new Set(japicmp(cp, base.jar, mixed.jar, join(out, 'japicmp-spec.xml')).incompatible.map(key));
   const items = all.incompatible.map(i => ({ ...i, gates: inputs.spec.length > 0 && (fromSpec ? fromSpec.has(key(i)) : !attribute) }));
-  writeFileSync(join(out, 'sdk.json'), JSON.stringify({ items, added: all.added, packages: all.packages }, null, 2));
-  return done({ status: 'measured', items, added: all.added, packages: all.packages, builds, attributed: Boolean(fromSpec) });
+  // What no signature shows: which exception each errcode becomes, read from the built switch.
+  const errcodes = compareErrcodeTables(errcodeTable(base.jar), errcodeTable(head.jar));
+  writeFileSync(join(out, 'sdk.json'), JSON.stringify({ items, added: all.added, packages: all.packages, errcodes }, null, 2));
+  return done({ status: 'measured', items, added: all.added, packages: all.packages, errcodes, builds, attributed: Boolean(fromSpec) });
 }

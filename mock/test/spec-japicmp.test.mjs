@@ -1,6 +1,7 @@
 // japicmp's XML report, read into public types and members: a captured report (japicmp 0.27.0
 // on the SDK before and after a spec change that renamed sort_by to sort and made Conference.id a
-// string) is the fixture, so that the parsing is tested without building anything.
+// string) is the fixture, so that the parsing is tested without building anything; likewise
+// javap's listing of the generated errcode switch.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -34,4 +35,18 @@ test('a report without changes has nothing incompatible, and a non-report is ref
 test('a removed type is one item for the type', () => {
   const xml = '<japicmp><classes><class fullyQualifiedName="io.github.yeastarsdk.Gone$Inner" changeStatus="REMOVED" binaryCompatible="false" sourceCompatible="false"/></classes></japicmp>';
   assert.deepEqual(parseJapicmp(xml).incompatible, [{ type: 'Gone.Inner', member: null, what: 'type removed', binary: false, source: false, changes: ['CLASS_REMOVED'] }]);
+});
+
+test('the errcode → exception table is read from the built switch, and a remapped code is found', async () => {
+  const { compareErrcodeTables, parseErrcodeSwitch } = await import('../scripts/spec-sdk-errcodes.mjs');
+  // javap -c of the generated Errcodes class, from an SDK whose spec maps 10005 to ApiErrorException.
+  const head = parseErrcodeSwitch(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'spec-review', 'javap-errcodes.txt'), 'utf8'));
+  assert.equal(head['10004'], 'TokenExpiredException');
+  assert.equal(head['40002'], 'InvalidParameterException');
+  assert.equal(head.default, 'ApiErrorException');
+  assert.equal(Object.keys(head).length, 25);
+  const base = { ...head, 10005: 'AccessDeniedException' };
+  assert.deepEqual(compareErrcodeTables(base, head), [{ code: '10005', was: 'AccessDeniedException', now: 'ApiErrorException' }]);
+  assert.deepEqual(compareErrcodeTables(head, { ...head, 70200: 'IpBlockedException' }), [{ code: '70200', was: 'ApiErrorException', now: 'IpBlockedException' }]);
+  assert.equal(parseErrcodeSwitch('no switch here'), null);
 });

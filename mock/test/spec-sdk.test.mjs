@@ -53,6 +53,7 @@ test('a spec change that retypes a response field: japicmp names the accessor, a
     const id = first.items.find(i => i.type === 'Conference' && i.member === 'id()');
     assert.deepEqual({ what: id.what, source: id.source, binary: id.binary, gates: id.gates },
       { what: 'returns String, was int', source: false, binary: false, gates: true });
+    assert.deepEqual(first.errcodes, [], 'no errcode changed its exception');
     assert.deepEqual(first.builds.map(b => b.cached), [false, false]);
     // Both jars are cached by the content of their inputs: a second review builds nothing.
     const second = await measureSdk({ root: clone, baseRef: 'HEAD~1', out });
