@@ -68,13 +68,14 @@ export function group(changes) {
 }
 
 /**
- * Text that may hold names from a pull request's spec (a field, an enum value), made inert:
- * Markdown's and HTML's active characters escaped, and @mentions and bare links broken with a
+ * Text that may hold names from a spec (a field, an enum value), made inert: the characters that
+ * open HTML, links, images and code escaped, and @mentions and bare links broken with a
  * zero-width space, so that a spec cannot make the comment mention, link or hide anything.
+ * Emphasis characters stay: at worst they make a word italic.
  */
 export function inert(text) {
   return String(text ?? '')
-    .replace(/[\\`*_{}[\]<>!|~#]/g, c => `\\${c}`)
+    .replace(/[\\`<>[\]]/g, c => `\\${c}`)
     .replaceAll('&', '&amp;')
     .replaceAll('@', '@\u200b')
     .replaceAll('://', ':/\u200b/')

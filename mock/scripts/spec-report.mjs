@@ -75,11 +75,12 @@ function details(summary, body) {
 /**
  * `review`: { base: { label, version } | null, baseRef, head: { label, version }, alsoChanged,
  * lint: [{ tool, config, ok, output }], changes, examples: { changed, invalid }, acknowledged,
- * sdk, frontend, docs: { ok, output } }. Returns { markdown, comment, failed }. With `untrusted`
- * (a pull request's spec, for its comment), text that can carry the spec's names is made inert.
+ * sdk, frontend, docs: { ok, output } }. Returns { markdown, comment, failed }. Text that can
+ * carry the spec's names is made inert (a pull request's spec writes them; `List<Moderator>`
+ * would otherwise read as an HTML tag), so the comment workflow renders the same text.
  */
-export function renderReport(review, { untrusted = false } = {}) {
-  const t = untrusted ? inert : s => s;
+export function renderReport(review) {
+  const t = inert;
   const { base, head } = review;
   const v = verdictOf(review);
   const out = [headline(review, v), ''];

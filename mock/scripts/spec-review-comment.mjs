@@ -24,8 +24,8 @@ function read(dir, name) {
   return readFileSync(file, 'utf8');
 }
 
-/** Prose from the artifact: letters, digits and plain punctuation only, one line, bounded. */
-export const prose = (text, max = 300) => String(text ?? '').replace(/[^A-Za-z0-9 .,:;()'/+=-]/g, ' ').replace(/\s+/g, ' ').trim()
+/** Prose from the artifact: letters, digits and plain punctuation only (a ~ only before a digit, as in HEAD~1), one line, bounded. */
+export const prose = (text, max = 300) => String(text ?? '').replace(/~(?!\d)/g, ' ').replace(/[^A-Za-z0-9 .,:;()'"/+=~_-]/g, ' ').replace(/\s+/g, ' ').trim()
   .slice(0, max).replaceAll('://', ':/\u200b/').replace(/\bwww\./gi, m => `${m.slice(0, 3)}\u200b.`);
 const str = (text, max = 300) => String(text ?? '').slice(0, max);
 const list = (value, max) => (Array.isArray(value) ? value.slice(0, max) : []);
@@ -74,7 +74,7 @@ export async function renderComment(dir) {
     sdk: sdkOf(data.sdk),
     frontend: frontendOf(data.frontend),
     docs: { ok: data.docs?.ok !== false },
-  }, { untrusted: true });
+  });
   return comment;
 }
 

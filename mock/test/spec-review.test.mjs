@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MARKER } from '../scripts/spec-report.mjs';
+import { renderComment } from '../scripts/spec-review-comment.mjs';
 
 const mockDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const projectRoot = join(mockDir, '..');
@@ -110,10 +111,12 @@ test('a pull request build compares with the merge base, not HEAD~1 and not the 
   assert.equal(readFileSync(join(repo, 'summary.md'), 'utf8'), run.report);
 });
 
-test('the comment body is the same on a rerun, behind the marker, with no nested code spans', () => {
+test('the comment body is the same on a rerun, behind the marker, with no nested code spans', async () => {
   const first = runReview(CI()).comment;
   const second = runReview(CI()).comment;
   assert.equal(second, first);
+  // The comment workflow renders the same comment from the artifact's data with its own code.
+  assert.equal(await renderComment(join(repo, 'target', 'spec-review')), first);
   assert.ok(first.startsWith(`${MARKER}\n**Not ready** · `));
   const lines = first.split('\n');
   assert.ok(lines[1].length <= 160, `the verdict line: ${lines[1]}`);
