@@ -49,10 +49,13 @@ test('a spec change that retypes a response field: japicmp names the accessor, a
     const out = join(clone, 'target', 'spec-review');
     const first = await measureSdk({ root: clone, baseRef: 'HEAD~1', out });
     assert.equal(first.status, 'measured', first.reason);
-    assert.deepEqual(first.packages, ['io.github.yeastarsdk']);
-    const id = first.items.find(i => i.type === 'Conference' && i.member === 'id()');
-    assert.deepEqual({ what: id.what, source: id.source, binary: id.binary, gates: id.gates },
-      { what: 'returns String, was int', source: false, binary: false, gates: true });
+    // The exported packages, whatever they are called; the runtime's machinery is not among them.
+    assert.ok(first.packages.length > 0);
+    assert.ok(first.packages.every(p => !/\.internal(\.|$)/.test(p)), first.packages.join(', '));
+    const id = first.items.find(i => /(^|\.)Conference$/.test(i.type) && i.member === 'id()');
+    assert.ok(id, JSON.stringify(first.items, null, 2));
+    assert.match(id.what, /^returns String, was (int|Integer)$/);
+    assert.deepEqual({ source: id.source, binary: id.binary, gates: id.gates }, { source: false, binary: false, gates: true });
     assert.deepEqual(first.errcodes, [], 'no errcode changed its exception');
     assert.deepEqual(first.builds.map(b => b.cached), [false, false]);
     // Both jars are cached by the content of their inputs: a second review builds nothing.
