@@ -38,17 +38,24 @@ export function snapshotTree(root, ref, scratch, specFrom = null) {
         if (!added.ok) throw new Error(`git add ${path}: ${added.err}`);
       }
     }
-    if (specFrom) {
-      git('rm', '-r', '-q', '--cached', '--ignore-unmatch', 'openapi');
-      const spec = git('read-tree', '--prefix=openapi/', `${specFrom}:openapi`);
-      if (!spec.ok) throw new Error(`git read-tree ${specFrom}:openapi: ${spec.err}`);
-    }
     const tree = git('write-tree');
     if (!tree.ok) throw new Error(`git write-tree: ${tree.err}`);
-    return tree.out;
+    return specFrom ? withSpecOf(root, tree.out, specFrom) : tree.out;
   } finally {
     rmSync(index, { force: true });
   }
+}
+
+/** `tree` with its openapi/ entry replaced by `specFrom`'s: a new tree object, no index involved. */
+function withSpecOf(root, tree, specFrom) {
+  const git = gitIn(root);
+  const spec = git('rev-parse', '--verify', `${specFrom}:openapi`);
+  if (!spec.ok) throw new Error(`no openapi/ in ${specFrom}`);
+  const entries = git('ls-tree', tree).out.split('\n').filter(line => line && line.split('\t')[1] !== 'openapi');
+  entries.push(`040000 tree ${spec.out}\topenapi`);
+  const made = spawnSync('git', ['mktree'], { cwd: root, input: `${entries.join('\n')}\n`, encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`git mktree: ${made.stderr.trim()}`);
+  return made.stdout.trim();
 }
 
 /** The cache key of a tree: a hash of the tree objects of the jar's inputs. */

@@ -31,7 +31,8 @@ test('the head is the working tree; the mixed tree has the base\'s runtime and t
     git(root, 'add', '.');
     git(root, 'commit', '-qm', 'base');
     write(root, 'src/main/java/A.java', 'head runtime\n');
-    git(root, 'commit', '-qam', 'runtime');
+    write(root, 'openapi/openapi.yaml', 'committed spec\n');
+    git(root, 'commit', '-qam', 'runtime and spec');
     write(root, 'openapi/openapi.yaml', 'head spec, not committed\n');
     write(root, 'generator-templates/new.mustache', 'a new, untracked template\n');
     const scratch = join(root, 'target', 'scratch');
