@@ -42,14 +42,22 @@ export function parseJapicmp(xml) {
   if (!root) throw new Error('not a japicmp XML report: no <japicmp> element');
   const found = [];
   let added = 0;
-  for (const cls of own(own(root, 'classes'), 'class') ?? []) {
+  const classes = own(own(root, 'classes'), 'class') ?? [];
+  // A type removed here and added under the same name in another package has moved.
+  const added_ = classes.filter(c => c.changeStatus === 'NEW').map(c => String(c.fullyQualifiedName));
+  const packageOf = fqn => fqn.slice(0, fqn.lastIndexOf('.'));
+  const nameOf = fqn => fqn.slice(fqn.lastIndexOf('.') + 1);
+  for (const cls of classes) {
     const type = simple(cls.fullyQualifiedName);
     if (cls.changeStatus === 'NEW') {
       added++;
       continue;
     }
     if (cls.changeStatus === 'REMOVED') {
-      found.push({ type, member: null, what: 'type removed', binary: false, source: false, changes: ['CLASS_REMOVED'] });
+      const fqn = String(cls.fullyQualifiedName);
+      const moved = added_.find(n => nameOf(n) === nameOf(fqn));
+      found.push({ type, member: null, what: moved ? `moved from ${packageOf(fqn)} to ${packageOf(moved)}` : 'type removed',
+        binary: false, source: false, changes: ['CLASS_REMOVED'] });
       continue;
     }
     const self = changesOf(cls);

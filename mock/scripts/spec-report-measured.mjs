@@ -24,7 +24,7 @@ export function renderSdk(sdk) {
     (items.some(i => !i.gates) ? ' Those marked "not gating" come from the templates or the runtime, not the spec: the SDK\'s own version governs them.' : ''), ''), '');
   for (const type of types) {
     const members = items.filter(i => i.type === type)
-      .map(i => `${i.member ? code(i.member) : 'the type'} ${code(i.what)} (${kinds(i)}${i.gates ? '' : ', not gating'})`);
+      .map(i => `${i.member ? `${code(i.member)} ` : ''}${code(i.what)} (${kinds(i)}${i.gates ? '' : ', not gating'})`);
     out.push(...wrap(`- ${code(type)}: ${members.join('; ')}.`, '  '));
   }
   const errcodes = sdk.errcodes ?? [];

@@ -50,3 +50,13 @@ test('the errcode → exception table is read from the built switch, and a remap
   assert.deepEqual(compareErrcodeTables(head, { ...head, 70200: 'IpBlockedException' }), [{ code: '70200', was: 'ApiErrorException', now: 'IpBlockedException' }]);
   assert.equal(parseErrcodeSwitch('no switch here'), null);
 });
+
+test('a type removed from one package and added under its name in another has moved', () => {
+  const xml = '<japicmp><classes>'
+    + '<class fullyQualifiedName="io.github.yeastarsdk.TokenExpiredException" changeStatus="REMOVED" binaryCompatible="false" sourceCompatible="false"/>'
+    + '<class fullyQualifiedName="io.github.yeastarsdk.errors.TokenExpiredException" changeStatus="NEW" binaryCompatible="true" sourceCompatible="true"/>'
+    + '</classes></japicmp>';
+  const { incompatible, added } = parseJapicmp(xml);
+  assert.equal(added, 1);
+  assert.equal(incompatible[0].what, 'moved from io.github.yeastarsdk to io.github.yeastarsdk.errors');
+});
