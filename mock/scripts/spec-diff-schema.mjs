@@ -2,9 +2,12 @@
 // and fields, each change judged by the direction it travels. A request schema breaks callers
 // when it accepts less; a response schema breaks them when it may send what they did not expect,
 // or when the Java the generator makes of it changes shape (an accessor's type, a constant gone).
+// A change inside a component schema carries `shared` (Conference.id), so that the report says
+// it once for every operation it reaches.
 import { NAME, camel, constant, javaType, member } from './spec-java.mjs';
 
 const NONE = 'none';
+const an = word => `${/^[aeiou]/.test(word ?? '') ? 'an' : 'a'} ${word ?? 'value'}`;
 
 /** Merges allOf into one object schema, as the generator flattens it. */
 export function flatten(schema) {
@@ -21,8 +24,10 @@ export function flatten(schema) {
 }
 
 // Bounds where a larger value accepts less (minimum) or more (maximum).
-const LOWER_BOUNDS = ['minimum', 'exclusiveMinimum', 'minLength', 'minItems'];
-const UPPER_BOUNDS = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems'];
+const LOWER_BOUNDS = ['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties'];
+const UPPER_BOUNDS = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties'];
+// The bounds the generated params builder checks (api.mustache): it throws on a value outside them.
+const CHECKED = { minimum: 'at least', maximum: 'at most', minLength: 'at least' };
 
 /**
  * Compares one schema. `slot` says where it sits in the generated code ({ record, accessor }
@@ -32,6 +37,13 @@ export function compareSchema(where, beforeSchema, afterSchema, direction, add, 
   if (depth > 32) return;
   const before = flatten(beforeSchema);
   const after = flatten(afterSchema);
+  // Inside a component schema, every change is tagged with its place in it.
+  const component = after[NAME] ?? before[NAME];
+  const shared = component ? component : slot.shared;
+  if (shared !== slot.shared) slot = { ...slot, shared };
+  const outer = add;
+  add = (breaking, w, what, sdk, frontend, wire, extra = {}) =>
+    outer(breaking, w, what, sdk, frontend, wire, { shared: slot.shared, ...extra });
   const request = direction === 'request';
   const it = member(slot);
   const reqBefore = slot.requiredBefore ?? slot.required ?? false;
@@ -42,7 +54,7 @@ export function compareSchema(where, beforeSchema, afterSchema, direction, add, 
   if ((before.type ?? null) !== (after.type ?? null)) {
     add(true, where, `type changed from ${before.type ?? 'any'} to ${after.type ?? 'any'}`,
       `${it} changes from ${typeBefore} to ${typeAfter}: a source and binary break`,
-      request ? `the mock rejects requests that send a ${before.type}` : `the mock answers a ${after.type} where screens read a ${before.type}`,
+      request ? `the mock rejects requests that send ${an(before.type)}` : `screens read ${an(before.type)} where answers now carry ${an(after.type)}; the simulator (mock/lib) keeps sending ${an(before.type)} until it changes, and the proxy refuses that with HTTP 500`,
       `the JSON value changes from ${before.type ?? 'any'} to ${after.type ?? 'any'}`);
     return;
   }
@@ -59,9 +71,15 @@ export function compareSchema(where, beforeSchema, afterSchema, direction, add, 
   if ((before.description ?? '') !== (after.description ?? '')) {
     add(false, where, 'description changed', 'Javadoc only', 'documentation only', NONE);
   }
+  if (!before.deprecated && after.deprecated) {
+    add(false, where, 'deprecated', `${it} is documented as deprecated`, 'plan to stop relying on it', 'it may be removed in a later major version');
+  }
+  compareDefault(where, before, after, request, add, it);
   compareEnum(where, before, after, request, add, it);
-  compareBounds(where, before, after, request, add, it);
+  compareBounds(where, before, after, request, add, it, slot);
   comparePattern(where, before, after, request, add, it);
+  compareKeywords(where, before, after, request, add, it);
+  compareComposition(where, before, after, direction, add, slot, depth);
   if (!before.nullable && after.nullable) {
     add(!request, where, 'may now be null', request ? `${it} accepts null` : `${it} may return null`,
       request ? NONE : 'answers may carry null: screens must handle it', request ? 'null is accepted' : 'null may be sent');
@@ -73,7 +91,7 @@ export function compareSchema(where, beforeSchema, afterSchema, direction, add, 
   compareFields(where, before, after, direction, add, slot, depth);
   if (before.items || after.items) {
     compareSchema(`${where}[]`, before.items, after.items, direction, add,
-      { ...slot, element: true, requiredBefore: true, required: true }, depth + 1);
+      { ...slot, element: true, requiredBefore: true, required: true, shared: slot.shared && `${slot.shared}[]` }, depth + 1);
   }
 }
 
@@ -87,7 +105,7 @@ function compareEnum(where, before, after, request, add, it) {
     if (now.includes(value)) continue;
     add(true, where, `enum value ${value} removed`,
       `${name(value)} is removed: a source and binary break for code that names it${request ? '' : `; should ${value} still arrive, a regenerated SDK keeps it as an unknown value (value() ${value}, known() UNKNOWN)`}`,
-      request ? `the mock answers errcode 40002 to requests with ${value}` : `the mock's examples that use ${value} stop validating, and the simulator must stop generating ${value} (its answers would fail the proxy's validation)`,
+      request ? `npm start flags requests with ${value} (sl-violations header); the simulator acts on it as before until mock/lib changes` : `the mock's examples that use ${value} stop validating, and the simulator must stop generating ${value} (its answers would fail the proxy's validation)`,
       request ? `requests with ${value} are rejected` : `${value} is no longer sent`);
   }
   for (const value of now) {
@@ -104,16 +122,19 @@ function compareEnum(where, before, after, request, add, it) {
   }
 }
 
-function compareBounds(where, before, after, request, add, it) {
+function compareBounds(where, before, after, request, add, it, slot) {
   const judge = (bound, narrowed) => {
     const from = before[bound] ?? 'none';
     const to = after[bound] ?? 'none';
     // A narrower request schema rejects what callers send; a wider response schema sends what
-    // they do not expect. Neither changes a Java type: the SDK does not check bounds.
+    // they do not expect. The params builder checks some bounds itself, before any request.
     const breaking = narrowed === request;
-    add(breaking, where, `${bound} ${narrowed ? 'narrowed' : 'widened'} from ${from} to ${to}`,
-      `${it} keeps its type; the SDK does not check ${bound}`,
-      request ? (narrowed ? 'the mock answers 422 to values it accepted before' : 'the mock accepts more values')
+    const checked = slot.param && CHECKED[bound];
+    const sdk = !checked ? `${it} keeps its type; the SDK does not check ${bound}`
+      : after[bound] === undefined ? `the params builder no longer checks ${bound}`
+        : `the params builder now throws IllegalArgumentException("${camel(slot.param)} must be ${CHECKED[bound]} ${to}${bound === 'minLength' ? ' characters long' : ', was …'}") ${narrowed ? 'for values it accepted before' : 'for fewer values'}`;
+    add(breaking, where, `${bound} ${narrowed ? 'narrowed' : 'widened'} from ${from} to ${to}`, sdk,
+      request ? (narrowed ? 'the proxy flags values it accepted before (sl-violations header; the simulator itself may still answer 200)' : 'the mock accepts more values')
         : (narrowed ? 'examples and random data must fit the new bound' : 'answers may carry values outside the old bound: screens sized for it may break'),
       request ? (narrowed ? 'values outside the new bound are rejected' : 'more values are accepted')
         : (narrowed ? 'values stay inside the new bound' : 'values may fall outside the old bound'));
@@ -150,7 +171,7 @@ function compareFields(where, before, after, direction, add, slot, depth) {
   const accessor = name => (record ? `${record}.${camel(name)}()` : `the accessor ${camel(name)}()`);
   for (const name of Object.keys(propsBefore)) {
     if (name in propsAfter) continue;
-    add(true, where, `field ${name} removed`,
+    add(true, where, `field ${name} removed ${propsBefore[name]?.deprecated ? '(it was deprecated)' : 'without an earlier deprecation'}`,
       `${accessor(name)} is removed and ${record ?? 'the record'}'s constructor changes: a source and binary break`,
       request ? `the mock no longer validates ${name}` : `the mock's answers lose ${name}: screens that read it get undefined`,
       request ? `${name} is ignored or rejected` : `${name} is no longer sent`);
@@ -160,7 +181,7 @@ function compareFields(where, before, after, direction, add, slot, depth) {
       const required = reqAfter.has(name);
       add(request && required, where, `${required ? 'required' : 'optional'} field ${name} added`,
         `new accessor ${accessor(name)}; ${record ?? 'the record'}'s canonical constructor gains a parameter, so code that constructs it (tests, fakes) must pass one; readers are unaffected`,
-        request ? (required ? `the mock answers 422 to bodies without ${name}` : NONE) : `answers carry ${name}`,
+        request ? (required ? `npm start flags bodies without ${name}; npm run start:examples answers 422` : NONE) : `answers carry ${name}`,
         request ? (required ? `bodies without ${name} are rejected` : NONE) : `a new field; readers skip fields they do not know`);
       continue;
     }
@@ -172,7 +193,7 @@ function compareFields(where, before, after, direction, add, slot, depth) {
     if (!wasRequired && isRequired) {
       add(request || retyped, where, `field ${name} is now required`,
         retyped ? `${accessor(name)} changes from ${typeBefore} to ${typeAfter}: a source and binary break` : `${accessor(name)} is never null`,
-        request ? `the mock answers 422 to bodies without ${name}` : `answers always carry ${name}`,
+        request ? `npm start flags bodies without ${name}; npm run start:examples answers 422` : `answers always carry ${name}`,
         request ? `bodies without ${name} are rejected` : `${name} is always sent`);
     }
     if (wasRequired && !isRequired) {
@@ -183,6 +204,65 @@ function compareFields(where, before, after, direction, add, slot, depth) {
         request ? `${name} may be left out` : `${name} may be absent`);
     }
     compareSchema(`${where}.${name}`, propsBefore[name], schema, direction, add,
-      { record, accessor: camel(name), requiredBefore: wasRequired, required: isRequired }, depth + 1);
+      { record, accessor: camel(name), requiredBefore: wasRequired, required: isRequired, shared: slot.shared && `${slot.shared}.${name}` }, depth + 1);
+  }
+}
+
+function compareDefault(where, before, after, request, add, it) {
+  const was = before.default === undefined ? 'none' : JSON.stringify(before.default);
+  const now = after.default === undefined ? 'none' : JSON.stringify(after.default);
+  if (was === now) return;
+  // A request default is what the server does for callers who leave the value out: a change
+  // changes their results without a change on their side.
+  add(request, where, `default changed from ${was} to ${now}`,
+    request ? `callers that leave ${it} unset now get the server's ${now} behaviour` : `${it} keeps its type`,
+    request ? 'requests that leave it out now get other answers from the PBX (the simulator follows mock/lib)' : 'documentation of the usual value',
+    request ? `requests that leave it out are served as ${now}` : NONE,
+    { impact: { sdk: request, frontend: request, wire: request } });
+}
+
+function compareKeywords(where, before, after, request, add, it) {
+  if ((before.multipleOf ?? null) !== (after.multipleOf ?? null)) {
+    // A new or changed step accepts fewer values; a step removed accepts more.
+    const narrowed = after.multipleOf !== undefined;
+    add(narrowed === request, where, `multipleOf changed from ${before.multipleOf ?? 'none'} to ${after.multipleOf ?? 'none'}`,
+      `${it} keeps its type; the SDK does not check multipleOf`,
+      request ? (narrowed ? 'the proxy flags values off the new step' : 'the mock accepts more values') : 'answers may carry other values',
+      request ? (narrowed ? 'values off the step are rejected' : 'more values are accepted') : 'values may follow another step');
+  }
+  if (Boolean(before.uniqueItems) !== Boolean(after.uniqueItems)) {
+    const narrowed = Boolean(after.uniqueItems);
+    add(narrowed === request, where, `uniqueItems ${narrowed ? 'set' : 'dropped'}`, `${it} keeps its type; the SDK does not check uniqueItems`,
+      request ? (narrowed ? 'the proxy flags lists with duplicates' : 'lists with duplicates are accepted') : (narrowed ? 'answers hold no duplicates' : 'answers may hold duplicates'),
+      request ? (narrowed ? 'lists with duplicates are rejected' : 'duplicates are accepted') : (narrowed ? 'no duplicates are sent' : 'duplicates may be sent'));
+  }
+}
+
+/** oneOf / anyOf: the variants, named by component where they have a name. */
+function compareComposition(where, before, after, direction, add, slot, depth) {
+  const request = direction === 'request';
+  for (const keyword of ['oneOf', 'anyOf']) {
+    if (!before[keyword] && !after[keyword]) continue;
+    const label = v => v[NAME] ?? JSON.stringify(v).slice(0, 60);
+    const was = new Map((before[keyword] ?? []).map(v => [label(v), v]));
+    const now = new Map((after[keyword] ?? []).map(v => [label(v), v]));
+    for (const [name] of was) {
+      if (now.has(name)) continue;
+      add(true, where, `${keyword} variant ${name} removed`,
+        'the generated union type loses a variant: code that handles it stops compiling',
+        request ? 'the mock rejects bodies of that shape' : 'answers no longer take that shape',
+        request ? 'values of that shape are rejected' : 'that shape is no longer sent',
+        { impact: { sdk: true, frontend: request, wire: request } });
+    }
+    for (const [name] of now) {
+      if (was.has(name)) continue;
+      add(!request, where, `${keyword} variant ${name} added`,
+        request ? 'the union type gains a variant' : 'answers may take a shape older SDKs cannot decode',
+        request ? 'the mock accepts that shape too' : 'screens must handle a new shape',
+        request ? 'more shapes are accepted' : 'a new shape may be sent');
+    }
+    for (const [name, variant] of now) {
+      if (was.has(name)) compareSchema(`${where} (${name})`, was.get(name), variant, direction, add, slot, depth + 1);
+    }
   }
 }

@@ -53,6 +53,6 @@ export function javaType(schema, required) {
 export function member(slot) {
   const of = slot.element ? 'the elements of ' : '';
   if (slot.record && slot.accessor) return `${of}${slot.record}.${slot.accessor}()`;
-  if (slot.param) return `${of}the ${camel(slot.param)} argument of the generated API interface`;
+  if (slot.param) return `${of}${slot.paramsType ?? 'the params type'}.Builder.${camel(slot.param)}(…)`;
   return `${of}the generated body type`;
 }

@@ -1,8 +1,14 @@
 // `npm run spec:review --prefix mock -- [BASE_GIT_REF] [--root DIR]`: lints openapi/openapi.yaml,
-// compares it with its version at the base, and writes to target/spec-review/: report.md,
-// comment.md (the report behind the marker a pull request comment is found by) and index.html
-// (the rendered docs). Exits 1 on a lint error, or on a breaking change that a major bump of
-// info.version does not acknowledge.
+// compares it with its version at the base, measures what the change does to SDK callers
+// (japicmp on the SDK built from each side: spec-sdk.mjs) and to frontend teams (tsc on a probe
+// of the base's types: spec-frontend.mjs; the mock's answers replayed: spec-simulator.mjs), and
+// writes to target/spec-review/: report.md, comment.md (the report behind the marker a pull
+// request comment is found by), review.json with base.yaml and head.yaml (the data from which
+// the default branch's code renders the pull request comment), and index.html (the rendered
+// docs). Exits 1 on a lint error, or on a breaking change (in the spec, or in the SDK's API
+// caused by the spec) that a major bump of info.version does not acknowledge.
+//
+// SPEC_REVIEW_SKIP=sdk,typescript,simulator leaves out those measurements (the report says so).
 //
 // The base: BASE_GIT_REF when given; else SPEC_REVIEW_BASE; else, in a pull request build
 // (GITHUB_BASE_REF set), the merge base of HEAD with the target branch; else HEAD~1.
@@ -13,13 +19,18 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureInstalled } from './ensure-installed.mjs';
 import { compare, majorBumped } from './spec-diff.mjs';
-import { NAME } from './spec-java.mjs';
-import { commentBody, renderReport } from './spec-report.mjs';
+import { renderReport } from './spec-report.mjs';
 
-// The packages are installed before anything that needs them is loaded: spec-examples.mjs imports
-// Ajv, so it is imported only afterwards (a static import would fail on a fresh clone).
+// The packages are installed before anything that needs them is loaded: these modules import
+// Ajv, yaml, json-schema-ref-parser and fast-xml-parser (a static import would fail on a fresh clone).
 ensureInstalled();
 const { reviewExamples } = await import('./spec-examples.mjs');
+const { loadSpec } = await import('./spec-load.mjs');
+const { parse } = await import('yaml');
+const { measureTypescript } = await import('./spec-frontend.mjs');
+const { measureSimulator } = await import('./spec-simulator.mjs');
+const { measureSdk } = await import('./spec-sdk.mjs');
+const started = Date.now();
 
 const mockDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = name => join(mockDir, 'node_modules', '.bin', name);
@@ -44,6 +55,8 @@ function run(command, argv, options = {}) {
   return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}`.trim() };
 }
 const git = (...argv) => run('git', argv);
+
+const readText = file => readFileSync(file, 'utf8');
 
 /** Stops on a mistake in how the review was called, naming it. */
 function fail(message) {
@@ -79,22 +92,6 @@ function stable(text) {
     .trim();
 }
 
-// The component names survive dereferencing as NAME, so that the diff can name the Java types.
-function load(source, name) {
-  const redocly = (...argv) => {
-    const result = run(bin('redocly'), argv, { env: { ...process.env, REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', REDOCLY_TELEMETRY: 'off' } });
-    if (!result.ok) throw new Error(`redocly ${argv[0]} failed on ${source}:\n${result.output}`);
-  };
-  const bundled = join(work, `${name}.bundled.json`);
-  redocly('bundle', source, '--ext', 'json', '-o', bundled);
-  const doc = JSON.parse(readFileSync(bundled, 'utf8'));
-  for (const [schema, value] of Object.entries(doc.components?.schemas ?? {})) value[NAME] = schema;
-  writeFileSync(bundled, JSON.stringify(doc));
-  const dereferenced = join(work, `${name}.json`);
-  redocly('bundle', bundled, '--dereferenced', '--ext', 'json', '-o', dereferenced);
-  return JSON.parse(readFileSync(dereferenced, 'utf8'));
-}
-
 mkdirSync(work, { recursive: true });
 const env = process.env;
 const base = resolveBase(env);
@@ -126,21 +123,43 @@ const lint = [
 
 // 2. Both versions, dereferenced, so that the comparison sees every $ref resolved.
 const baseText = git('show', `${base.ref}:openapi/openapi.yaml`);
-let baseDoc = null;
-if (baseText.ok) {
-  const baseFile = join(work, 'base.yaml');
-  writeFileSync(baseFile, baseText.output + '\n');
-  baseDoc = load(baseFile, 'base');
-}
-const headDoc = load(join(root, 'openapi', 'openapi.yaml'), 'head');
+const headText = readText(join(root, 'openapi', 'openapi.yaml'));
+const baseDoc = baseText.ok ? await loadSpec(baseText.output) : null;
+const headDoc = await loadSpec(headText);
 const changes = baseDoc ? compare(baseDoc, headDoc) : [];
 const examples = reviewExamples(baseDoc, headDoc);
 const acknowledged = baseDoc !== null && majorBumped(baseDoc.info?.version, headDoc.info?.version);
+const timings = {};
+const skip = new Set((env.SPEC_REVIEW_SKIP ?? '').split(',').map(x => x.trim()).filter(Boolean));
+const skipped = what => ({ status: 'unavailable', reason: `left out (SPEC_REVIEW_SKIP=${env.SPEC_REVIEW_SKIP})`, what });
+async function timed(name, fn) {
+  const t = Date.now();
+  try {
+    return await fn();
+  } catch (error) {
+    return { status: 'unavailable', reason: String(error.message).split('\n')[0] };
+  } finally {
+    timings[name] = (Date.now() - t) / 1000;
+  }
+}
 
-// 3. The rendered docs of the new spec.
+// 3. What the change does, measured: the SDK's API, the frontend's types, the mock's answers.
+const sdk = !baseDoc ? null : skip.has('sdk') ? skipped('sdk')
+  : await timed('sdk', () => measureSdk({ root, baseRef: base.ref, out }));
+const frontend = !baseDoc ? null : {
+  typescript: skip.has('typescript') ? skipped('typescript') : await timed('typescript', async () => measureTypescript({
+    baseRaw: parse(baseText.output), headRaw: parse(headText), base: baseDoc, work: join(work, 'typescript'),
+    tsc: join(mockDir, 'node_modules', 'typescript', 'bin', 'tsc'),
+  })),
+  simulator: skip.has('simulator') ? skipped('simulator') : await timed('simulator', () => measureSimulator({
+    root, baseRef: base.ref, base: baseDoc, head: headDoc, work: join(work, 'simulator'),
+  })),
+};
+
+// 4. The rendered docs of the new spec.
 const docs = run(bin('redocly'), ['build-docs', 'openapi/openapi.yaml', '-o', join(out, 'index.html')], redoclyEnv);
 
-// 4. The report, named by commits rather than by branch names, which move.
+// 5. The report, named by commits rather than by branch names, which move.
 const headCommit = short('HEAD');
 const dirty = git('status', '--porcelain', '--', 'openapi').output !== '';
 const headLabel = !headCommit.ok ? 'the working tree'
@@ -150,7 +169,7 @@ const baseCommit = short(base.ref);
 const alsoChanged = baseDoc
   ? git('diff', '--name-only', base.ref, '--', 'generator-templates', '.spectral.yaml', 'redocly.yaml').output.split('\n').filter(Boolean)
   : [];
-const { markdown, failed } = renderReport({
+const review = {
   baseRef: base.how,
   base: baseDoc && { label: `${baseCommit.ok ? baseCommit.output : base.ref} (${base.how})`, version: baseDoc.info?.version },
   head: { label: headLabel, version: headDoc.info?.version },
@@ -159,11 +178,21 @@ const { markdown, failed } = renderReport({
   changes,
   examples,
   acknowledged,
+  sdk,
+  frontend,
   docs: { ok: docs.ok, output: stable(docs.output) },
-});
+};
+const { markdown, comment, failed } = renderReport(review);
 writeFileSync(join(out, 'report.md'), markdown);
-writeFileSync(join(out, 'comment.md'), commentBody(markdown));
+writeFileSync(join(out, 'comment.md'), comment);
+// Data only, for the comment workflow: it renders the comment with the default branch's code.
+writeFileSync(join(out, 'review.json'), JSON.stringify({ ...review, changes: undefined }, null, 2));
+writeFileSync(join(out, 'base.yaml'), baseText.ok ? baseText.output : '');
+writeFileSync(join(out, 'head.yaml'), headText);
 if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, markdown);
 console.log(markdown);
-console.log(`Written: ${['report.md', 'comment.md', 'index.html'].map(f => relative(root, join(out, f))).join(', ')}`);
+const total = (Date.now() - started) / 1000;
+writeFileSync(join(out, 'timings.json'), JSON.stringify({ total, ...timings }, null, 2));
+console.log(`Written: ${['report.md', 'comment.md', 'review.json', 'index.html'].map(f => relative(root, join(out, f))).join(', ')}`);
+console.log(`Took ${total.toFixed(1)} s (${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}).`);
 process.exit(failed ? 1 : 0);
