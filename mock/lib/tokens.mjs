@@ -2,7 +2,7 @@
 // how many logins failed in a row. Time comes from `now()` so that tests need not wait.
 import { randomBytes } from 'node:crypto';
 
-/** The PBX's documented limits: 8 live access tokens per application, 5 failed logins. */
+/** The PBX's documented limits, the defaults here: 8 live access tokens per application, 5 failed logins. */
 export const MAX_LIVE_TOKENS = 8;
 export const MAX_FAILED_LOGINS = 5;
 /** Refresh tokens live this many times longer than access tokens (1800 s and 86400 s). */
@@ -21,7 +21,10 @@ export function fingerprint(token) {
 }
 
 export class TokenBook {
-  constructor({ ttlSeconds, now = Date.now }) {
+  /** `maxLive` and `maxFailedLogins` default to the PBX's limits. */
+  constructor({ ttlSeconds, now = Date.now, maxLive = MAX_LIVE_TOKENS, maxFailedLogins = MAX_FAILED_LOGINS }) {
+    this.maxLive = maxLive;
+    this.maxFailedLogins = maxFailedLogins;
     this.ttlMs = ttlSeconds * 1000;
     this.ttlSeconds = ttlSeconds;
     this.now = now;
@@ -58,7 +61,7 @@ export class TokenBook {
   }
 
   get blocked() {
-    return this.failedLogins >= MAX_FAILED_LOGINS;
+    return this.failedLogins >= this.maxFailedLogins;
   }
 
   loginFailed() {
@@ -106,6 +109,7 @@ export class TokenBook {
       tokens_issued: this.issued,
       failed_logins_in_a_row: this.failedLogins,
       logins_blocked: this.blocked,
+      limits: { live_access_tokens: this.maxLive, failed_logins: this.maxFailedLogins },
     };
   }
 }

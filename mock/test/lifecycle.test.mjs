@@ -103,7 +103,7 @@ const skeleton = body => ({ ...body, data: body.data.map(c => ({ ...c, name: '*'
   moderator_list: c.moderator_list.map(m => ({ ...m, name: '*' })) })) });
 
 test('start:examples: Prism alone serves the examples, and coherent random data', { timeout: 60_000 }, async () => {
-  const mock = await startMock({}, { command: [npm, 'run', '--silent', 'start:examples'], ready: /Prism is listening on (http:\/\/\S+)/ });
+  const mock = await startMock({}, { command: [npm, 'run', '--silent', 'start:examples'], ready: /ready on (http:\/\/\S+)/ });
   try {
     const list = `${API}/conference/list?access_token=t&page=1&page_size=20`;
     assert.equal((await call(mock.url, list)).body.total_number, 3);
@@ -132,7 +132,7 @@ test('start:examples: Prism alone serves the examples, and coherent random data'
 });
 
 test('SEED=42 start:dynamic: every answer has the same conferences, but for their names', { timeout: 60_000 }, async () => {
-  const mock = await startMock({ SEED: '42' }, { command: [npm, 'run', '--silent', 'start:dynamic'], ready: /Prism is listening on (http:\/\/\S+)/ });
+  const mock = await startMock({ SEED: '42' }, { command: [npm, 'run', '--silent', 'start:dynamic'], ready: /ready on (http:\/\/\S+)/ });
   try {
     const list = `${API}/conference/list?access_token=t&page=1&page_size=20`;
     const first = (await call(mock.url, list)).body;
