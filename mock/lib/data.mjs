@@ -3,8 +3,10 @@
 // is what the spec allows; an error names the record and the field that is wrong.
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
+import { SettingsError } from './settings.mjs';
 
-export class DataError extends Error {}
+/** A SettingsError, so that a bad MOCK_DATA stops the start as a bad setting does (exit 2). */
+export class DataError extends SettingsError {}
 
 /** A validator of one conference, compiled from the spec in service (store.spec). */
 function conferenceValidator(spec) {

@@ -37,7 +37,9 @@ export const FLAGS = Object.freeze({
   log: { variable: 'MOCK_LOG', help: 'info (one line per request) or debug (Prism\'s own lines too)' },
 });
 
-export class SettingsError extends Error {}
+export class SettingsError extends Error {
+  name = 'SettingsError';
+}
 
 function integer(env, name, min, max) {
   const raw = env[name];

@@ -11,7 +11,7 @@ import { redact } from './prism.mjs';
 /** "query.page" or "body.data.0.name" from a violation's location. */
 export function field(violation) {
   const location = Array.isArray(violation.location) ? violation.location : [];
-  return (location[0] === 'response' ? location.slice(1) : location).join('.') || '(the whole message)';
+  return (['request', 'response'].includes(location[0]) ? location.slice(1) : location).join('.') || '(the whole message)';
 }
 
 /** Printable ASCII for a header value. */

@@ -37,7 +37,7 @@ test('a bad value names the flag that gave it, or the variable', () => {
   const { flags } = readCommandLine(['--auth', 'maybe']);
   assert.throws(() => readSettings({}, flags), new SettingsError('--auth maybe is neither open nor strict'));
   assert.throws(() => readSettings({ MOCK_LATENCY: 'x' }, {}), /^SettingsError: MOCK_LATENCY=x is not a whole number/);
-  assert.throws(() => readSettings({}, readCommandLine(['--latency', '-1']).flags), /--latency -1 is not a whole number/);
+  assert.throws(() => readSettings({}, readCommandLine(['--latency=-1']).flags), /--latency -1 is not a whole number/);
 });
 
 test('an unknown flag, a stray argument, or --dynamic without --examples is refused', () => {

@@ -83,16 +83,30 @@ test('npm pack ships the code, the spec and the generated types, and edits no tr
   assert.equal(gitStatus(), statusBefore);
 });
 
-test('the README shows the typed call exactly as it is type-checked here', () => {
-  const readme = readFileSync(join(mockDir, '..', 'README.md'), 'utf8');
-  assert.ok(readme.includes(`\`\`\`ts\n${example}\`\`\`\n`), 'README.md does not quote mock/examples/typed-call.ts verbatim');
+test('the package\'s README shows the typed call exactly as it is type-checked here', () => {
+  const readme = readFileSync(join(installed, 'README.md'), 'utf8');
+  assert.ok(readme.includes(`\`\`\`ts\n${example}\`\`\`\n`), 'mock/README.md does not quote mock/examples/typed-call.ts verbatim');
+});
+
+test('npx yeastar-conference-mock takes flags: --help, --version, --port; an unknown flag is refused', () => {
+  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+  const help = run(npx, ['--no', manifest.name, '--help'], scratch, 60_000);
+  assert.equal(help.status, 0, help.output);
+  assert.match(help.stdout, /^Usage: npx yeastar-conference-mock \[flags\]/);
+  assert.match(help.stdout, /--port <value>/);
+  const version = run(npx, ['--no', manifest.name, '--version'], scratch, 60_000);
+  assert.equal(version.stdout.trim(), manifest.version);
+  const wrong = run(npx, ['--no', manifest.name, '--prot', '4712'], scratch, 60_000);
+  assert.equal(wrong.status, 2);
+  assert.match(wrong.stderr, /unknown flag '--prot'/);
 });
 
 test('npx yeastar-conference-mock serves the simulator behind the validating proxy, and stops cleanly',
   { timeout: 120_000 }, async t => {
     const started = Date.now();
     const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-    const mock = await startMock({}, { command: [npx, '--no', manifest.name], cwd: scratch, baseEnv: cleanEnv });
+    // --port wins over PORT: the mock listens on a free port, not on 4010.
+    const mock = await startMock({ PORT: '4010' }, { command: [npx, '--no', manifest.name], args: ['--port', '0'], cwd: scratch, baseEnv: cleanEnv });
     t.diagnostic(`npx yeastar-conference-mock ready in ${Date.now() - started} ms`);
     const pids = noProc ? [] : descendants(mock.child.pid);
     try {
@@ -113,9 +127,13 @@ test('npx yeastar-conference-mock serves the simulator behind the validating pro
       if (!noProc) {
         const prism = pids.map(pid => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).find(a => a.some(x => x.includes('prism-cli')));
         assert.ok(prism, 'a Prism process runs');
-        assert.ok(prism.includes(join(installed, 'openapi.yaml')), `Prism serves the packaged spec: ${prism.join(' ')}`);
+        assert.ok(prism.some(arg => /yeastar-mock-spec-[^/]+\/openapi\.yaml$/.test(arg)), `Prism serves the mock's copy of the spec: ${prism.join(' ')}`);
         assert.ok(prism.includes('proxy'), prism.join(' '));
       }
+      assert.equal((await state(mock.url)).spec.path, join(installed, 'openapi.yaml'), 'the packaged spec is the one followed');
+      // Hints name the command that works here: npx, not the repository's npm scripts.
+      const prismOnly = await call(mock.url, `${API}/conference/list?access_token=t&page=1&page_size=1`, { headers: { Prefer: 'dynamic=true' } });
+      assert.match(prismOnly.body.detail, /`npx yeastar-conference-mock --examples`$/);
 
       // The README's example, compiled against the shipped types and run against this mock.
       writeFileSync(join(scratch, 'typed-call.ts'), example);
