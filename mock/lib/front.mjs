@@ -7,7 +7,7 @@
 // cut mid-way, no answer at all) need the raw sockets that such libraries hide.
 import { createServer } from 'node:http';
 import { FAULTS, applied, corsHeaders, preflightHeaders, problem, readControls } from './controls.mjs';
-import { BodyTooLarge, createForwarder, readBody } from './upstream.mjs';
+import { BodyTooLarge, MAX_JSON_DEPTH, createForwarder, jsonDepth, readBody } from './upstream.mjs';
 import { logLine, preview } from './journal.mjs';
 import { redact } from './prism.mjs';
 import { checkViolations } from './violations.mjs';
@@ -56,6 +56,7 @@ export function createFront(options) {
 
   async function handleApi(req, res, url, started) {
     if (req.method === 'OPTIONS') {
+      req.resume(); // a body, if any, is read and dropped, so that it never reads as the next request
       // A preflight is the browser's, not the app's: never refused, delayed or faulted, so that
       // the app's own request gets the answer that explains what was wrong.
       res.writeHead(204, preflightHeaders(req));
@@ -85,9 +86,9 @@ export function createFront(options) {
     const operation = store.find(req.method, url.pathname);
     if (controls.example !== undefined && !Object.hasOwn(operation?.examples ?? {}, controls.example)) {
       const known = Object.keys(operation?.examples ?? {});
-      const detail = operation
+      const detail = redact(operation
         ? `example=${controls.example} is not a named example of ${operation.key}; it has: ${known.join(', ') || 'none'}`
-        : `example=${controls.example}: the spec has no operation ${req.method} ${url.pathname}`;
+        : `example=${controls.example}: the spec has no operation ${req.method} ${url.pathname}`);
       problem(req, res, 400, 'Bad mock control', detail);
       record({ ...entry, status: 400, note: detail }, started);
       return;
@@ -134,6 +135,17 @@ export function createFront(options) {
         return;
       default:
     }
+    if (!operation) {
+      // Not an operation of the spec: nothing for Prism to check, so it never sees the request.
+      await answerUnknown(req, res, url, path, body, entry, started);
+      return;
+    }
+    if (jsonDepth(body.toString('utf8')) > MAX_JSON_DEPTH) {
+      const detail = `the request body nests arrays or objects deeper than ${MAX_JSON_DEPTH} levels`;
+      problem(req, res, 400, 'Request body too deep', detail);
+      record({ ...entry, status: 400, note: detail }, started);
+      return;
+    }
     const headers = { ...req.headers };
     delete headers.prefer;
     const forPrism = [controls.example !== undefined ? `example=${controls.example}` : '', ...read.prism].filter(Boolean);
@@ -162,6 +174,34 @@ export function createFront(options) {
     res.end(answer.body);
   }
 
+  /**
+   * A request for a path or method the spec does not have: under the API, the simulator's (or,
+   * in example mode, the PBX's) 10001 INTERFACE NOT EXISTED; elsewhere a 404 naming the path.
+   */
+  async function answerUnknown(req, res, url, path, body, entry, started) {
+    let answer;
+    if (url.pathname.startsWith('/openapi/') && simulator) {
+      const headers = { ...req.headers };
+      delete headers.prefer;
+      answer = await forwarder.forward(() => simulator, req.method, path, headers, body);
+    } else if (url.pathname.startsWith('/openapi/')) {
+      answer = { status: 200, headers: { 'content-type': 'application/json' },
+        body: Buffer.from(JSON.stringify({ errcode: 10001, errmsg: 'INTERFACE NOT EXISTED' })) };
+    } else {
+      const detail = `${req.method} ${redact(url.pathname)} is not an operation of the spec; the mock's own pages are / and /__mock/*`;
+      problem(req, res, 404, 'Not found', detail);
+      record({ ...entry, status: 404, note: 'not in the spec' }, started);
+      return;
+    }
+    entry.status = answer.status;
+    entry.errcode = errcodeOf(answer);
+    entry.answer = preview(answer.body, answer.headers['content-type']);
+    entry.note = 'not in the spec';
+    record(entry, started);
+    res.writeHead(answer.status, { ...answerHeaders(req, answer.headers), 'Content-Length': answer.body.length });
+    res.end(answer.body);
+  }
+
   const server = createServer((req, res) => {
     const started = { at: performance.now(), wall: Date.now() };
     let url;
@@ -176,6 +216,10 @@ export function createFront(options) {
       ? handleMockRoute({ req, res, url, forwarder, ...options })
       : handleApi(req, res, url, started);
     handled.catch(error => {
+      if (error instanceof BodyTooLarge) {
+        if (!res.headersSent) problem(req, res, 413, 'Request body too large', error.message, { Connection: 'close' });
+        return;
+      }
       const detail = `the mock could not answer: ${redact(error.message)}`;
       log(`${req.method} ${redact(url.pathname)} failed: ${redact(error.message)}`);
       if (!res.headersSent) problem(req, res, 502, 'Bad Gateway', detail);
@@ -186,7 +230,10 @@ export function createFront(options) {
     // A request Node cannot even parse: a JSON 400 when the socket still takes one.
     if (socket.writable && !socket.destroyed) {
       const body = JSON.stringify({ title: 'Bad request', status: 400, detail: `the request could not be read: ${error.code ?? error.message}` });
-      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      // A HEAD request's answer has no body, even this one (the parser keeps the raw request).
+      const head = error.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
+      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nAccess-Control-Allow-Origin: *\r\n`
+        + `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${head ? '' : body}`);
     } else {
       socket.destroy();
     }

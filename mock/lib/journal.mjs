@@ -33,7 +33,7 @@ export class Journal {
 
   /** Adds an entry (see front.mjs for its fields) and gives it a sequence number. */
   add(entry) {
-    const recorded = { id: this.next++, ...entry };
+    const recorded = { id: this.next++, ...entry, ...(entry.note ? { note: redact(entry.note) } : {}) };
     this.entries.push(recorded);
     if (this.entries.length > this.size) this.entries.splice(0, this.entries.length - this.size);
     return recorded;
@@ -82,6 +82,6 @@ export function logLine(entry) {
   if (entry.scenario?.length) parts.push(`[${entry.scenario.join(', ')}]`);
   if (entry.unknown?.length) parts.push(`unknown query parameter${entry.unknown.length > 1 ? 's' : ''} ignored: ${entry.unknown.join(', ')}`);
   if (entry.violations?.length) parts.push(`spec: ${entry.violations.join('; ')}`);
-  if (entry.note) parts.push(`(${entry.note})`);
+  if (entry.note) parts.push(`(${redact(entry.note)})`);
   return parts.join(' ');
 }

@@ -43,6 +43,7 @@ const runtimeView = runtime => ({ auth: runtime.auth, latency: runtime.latency, 
 export async function handleMockRoute({ req, res, url, forwarder, simulator, journal, runtime, store, counters }) {
   const route = `${req.method === 'HEAD' ? 'GET' : req.method} ${url.pathname}`;
   if (req.method === 'OPTIONS') {
+    req.resume();
     res.writeHead(204, preflightHeaders(req));
     res.end();
     return;
@@ -53,7 +54,8 @@ export async function handleMockRoute({ req, res, url, forwarder, simulator, jou
   switch (route) {
     case 'GET /': {
       const page = readFileSync(DASHBOARD);
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': page.length, 'Cache-Control': 'no-store' });
+      res.writeHead(200, { ...corsHeaders(req), 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': page.length,
+        'Cache-Control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : page);
       return;
     }

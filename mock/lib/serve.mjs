@@ -94,13 +94,14 @@ async function start() {
   });
   const onListening = () => listening();
   const prismPort = await freePort();
+  let prismOptions;
   if (command.examples) {
-    prismStarting = startPrism({
+    prismOptions = {
       mode: 'mock', spec: store.servedPath, port: prismPort, onLine: prismLine, onListening,
       // Random data has exactly the spec's fields, as the PBX's answers do.
       args: ['--json-schema-faker-fillProperties=false', ...(process.env.SEED ? ['--seed', process.env.SEED] : []),
         ...(command.dynamic ? ['--dynamic'] : []), ...command.prismArgs],
-    });
+    };
   } else {
     const simulatorServer = createServer((req, res) => route(req, res));
     await new Promise(resolve => simulatorServer.listen(0, '127.0.0.1', resolve));
@@ -108,10 +109,10 @@ async function start() {
     simulatorUrl = `http://127.0.0.1:${simulatorServer.address().port}`;
     // Not --errors: a bad request must reach the simulator and get the PBX's 40002, not
     // Prism's 422. The front reads Prism's verdict from each answer's sl-violations header.
-    prismStarting = startPrism({ mode: 'proxy', spec: store.servedPath, upstream: simulatorUrl, port: prismPort, onLine: prismLine,
-      onListening });
+    prismOptions = { mode: 'proxy', spec: store.servedPath, upstream: simulatorUrl, port: prismPort, onLine: prismLine, onListening };
     route.server = simulatorServer;
   }
+  prismStarting = startPrism(prismOptions);
   prismStarting.catch(() => {}); // awaited below; this only keeps an early failure "handled"
   const { createFront } = await import('./front.mjs');
   const { Journal } = await import('./journal.mjs');
@@ -132,9 +133,30 @@ async function start() {
     });
     await simulator.app.ready();
   }
-  const prism = await prismStarting;
-  cleanups.push(() => prism.stop('SIGKILL'));
-  prism.child.on('exit', code => stop(code || 1, 'Prism ended unexpectedly'));
+  let prism = await prismStarting;
+  cleanups.push(() => prism?.stop('SIGKILL'));
+  // Prism is restarted, on the same port, if a request ever ends it; calls wait meanwhile. Three
+  // ends within a minute stop the mock, naming the cause.
+  const ends = [];
+  const supervise = child => child.on('exit', async code => {
+    if (stopping) return;
+    ends.push(Date.now());
+    while (ends[0] < Date.now() - 60_000) ends.shift();
+    if (ends.length >= 3) stop(code || 1, 'Prism ended three times within a minute; run with --log debug to see why');
+    say(`Prism ended unexpectedly (${code}); starting it again`);
+    let restarted;
+    reloaded = new Promise(resolve => {
+      restarted = resolve;
+    });
+    try {
+      prism = await startPrism(prismOptions);
+      supervise(prism.child);
+    } catch (error) {
+      stop(1, `Prism could not start again: ${error.message}`);
+    }
+    restarted();
+  });
+  supervise(prism.child);
   const front = createFront({
     prism: () => prism.url,
     prismReady: () => reloaded,

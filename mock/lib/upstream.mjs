@@ -11,6 +11,29 @@ const RETRIED = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
 
 export class BodyTooLarge extends Error {}
 
+/** The deepest nesting of a JSON body passed to Prism, whose validator recurses without a limit. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * How deeply `text` nests arrays and objects, outside strings; stops counting past `limit`.
+ * Hand-written: a scan of a dozen lines, where parsing would itself recurse into the depth.
+ */
+export function jsonDepth(text, limit = MAX_JSON_DEPTH) {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length && deepest <= limit; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') deepest = Math.max(deepest, ++depth);
+    else if (c === ']' || c === '}') depth--;
+  }
+  return deepest;
+}
+
 /** Reads the whole request body (a Buffer), or rejects with BodyTooLarge past MAX_BODY_BYTES. */
 export function readBody(req) {
   return new Promise((resolve, reject) => {
@@ -37,7 +60,9 @@ export function createForwarder() {
 
   function once(base, method, path, headers, body) {
     return new Promise((resolve, reject) => {
-      const upstream = httpRequest(new URL(path, base), { method, headers, agent }, response => {
+      // Host and port from the base, the path as it came: new URL() would read "//x" as a host.
+      const { hostname, port } = new URL(base);
+      const upstream = httpRequest({ hostname, port, path, method, headers, agent }, response => {
         const chunks = [];
         response.on('data', chunk => chunks.push(chunk));
         response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
