@@ -83,7 +83,9 @@ export function createFront(options) {
     const { controls, query } = read;
     const path = url.pathname + (query.size > 0 ? `?${query}` : '');
     entry.path = redact(path);
-    const operation = store.find(req.method, url.pathname);
+    // HEAD is answered as GET without the body: Prism and the simulator only ever see the GET.
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    const operation = store.find(method, url.pathname);
     if (controls.example !== undefined && !Object.hasOwn(operation?.examples ?? {}, controls.example)) {
       const known = Object.keys(operation?.examples ?? {});
       const detail = redact(operation
@@ -151,7 +153,7 @@ export function createFront(options) {
     const forPrism = [controls.example !== undefined ? `example=${controls.example}` : '', ...read.prism].filter(Boolean);
     if (forPrism.length > 0) headers.prefer = forPrism.join(', ');
     await options.prismReady?.();
-    const raw = await forwarder.forward(prism, req.method, path, headers, body);
+    const raw = await forwarder.forward(prism, method, path, headers, body);
     const answer = checkViolations({ answer: raw, call: `${req.method} ${redact(path)}`, operation, store, counters, entry,
       examplesMode, log });
     entry.errcode = errcodeOf(answer);
@@ -171,7 +173,7 @@ export function createFront(options) {
       return;
     }
     res.writeHead(answer.status, outgoing);
-    res.end(answer.body);
+    res.end(req.method === 'HEAD' ? undefined : answer.body);
   }
 
   /**
@@ -183,7 +185,7 @@ export function createFront(options) {
     if (url.pathname.startsWith('/openapi/') && simulator) {
       const headers = { ...req.headers };
       delete headers.prefer;
-      answer = await forwarder.forward(() => simulator, req.method, path, headers, body);
+      answer = await forwarder.forward(() => simulator, req.method === 'HEAD' ? 'GET' : req.method, path, headers, body);
     } else if (url.pathname.startsWith('/openapi/')) {
       answer = { status: 200, headers: { 'content-type': 'application/json' },
         body: Buffer.from(JSON.stringify({ errcode: 10001, errmsg: 'INTERFACE NOT EXISTED' })) };
@@ -199,7 +201,7 @@ export function createFront(options) {
     entry.note = 'not in the spec';
     record(entry, started);
     res.writeHead(answer.status, { ...answerHeaders(req, answer.headers), 'Content-Length': answer.body.length });
-    res.end(answer.body);
+    res.end(req.method === 'HEAD' ? undefined : answer.body);
   }
 
   const server = createServer((req, res) => {

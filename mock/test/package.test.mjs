@@ -90,13 +90,13 @@ test('the package\'s README shows the typed call exactly as it is type-checked h
 
 test('npx yeastar-conference-mock takes flags: --help, --version, --port; an unknown flag is refused', () => {
   const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-  const help = run(npx, ['--no', manifest.name, '--help'], scratch, 60_000);
+  const help = run(npx, ['--no', '--', manifest.name, '--help'], scratch, 60_000);
   assert.equal(help.status, 0, help.output);
   assert.match(help.stdout, /^Usage: npx yeastar-conference-mock \[flags\]/);
   assert.match(help.stdout, /--port <value>/);
-  const version = run(npx, ['--no', manifest.name, '--version'], scratch, 60_000);
+  const version = run(npx, ['--no', '--', manifest.name, '--version'], scratch, 60_000);
   assert.equal(version.stdout.trim(), manifest.version);
-  const wrong = run(npx, ['--no', manifest.name, '--prot', '4712'], scratch, 60_000);
+  const wrong = run(npx, ['--no', '--', manifest.name, '--prot', '4712'], scratch, 60_000);
   assert.equal(wrong.status, 2);
   assert.match(wrong.stderr, /unknown flag '--prot'/);
 });
@@ -106,7 +106,7 @@ test('npx yeastar-conference-mock serves the simulator behind the validating pro
     const started = Date.now();
     const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
     // --port wins over PORT: the mock listens on a free port, not on 4010.
-    const mock = await startMock({ PORT: '4010' }, { command: [npx, '--no', manifest.name], args: ['--port', '0'], cwd: scratch, baseEnv: cleanEnv });
+    const mock = await startMock({ PORT: '4010' }, { command: [npx, '--no', '--', manifest.name], args: ['--port', '0'], cwd: scratch, baseEnv: cleanEnv });
     t.diagnostic(`npx yeastar-conference-mock ready in ${Date.now() - started} ms`);
     const pids = noProc ? [] : descendants(mock.child.pid);
     try {
