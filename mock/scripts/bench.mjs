@@ -1,7 +1,8 @@
 // `npm run bench --prefix mock`: the mock's throughput and tail latency beside Prism alone, in
 // the same run, with autocannon: conference/list at 20 connections for each of
 // - the mock as users run it (front, Prism's validating proxy, simulator: every answer checked),
-// - Prism alone (`prism mock` on the same spec: example answers, requests checked),
+// - Prism alone (`prism mock` on the same spec: example answers, requests checked), as it starts
+//   by default and with --multiprocess, which the mock gives its Prism proxy,
 // - the simulator direct (no Prism, no front: what validation and the front cost).
 // Prints a Markdown table; `--json` prints the numbers instead. BENCH_SECONDS sets the time per
 // target (default 10), BENCH_CONNECTIONS the connections (default 20).
@@ -69,6 +70,8 @@ if (process.argv[2] === '--serve-simulator') {
   const targets = [
     ['the mock (front, Prism proxy, simulator)', () => start(['scripts/serve.mjs'], /ready on (http:\/\/\S+)/)],
     ['Prism alone (prism mock)', () => start([PRISM_CLI, 'mock', SPEC_PATH, '--host', '127.0.0.1', '--port', '0'],
+      /Prism is listening on (http:\/\/\S+)/)],
+    ['Prism alone, --multiprocess', () => start([PRISM_CLI, 'mock', SPEC_PATH, '--host', '127.0.0.1', '--port', '0', '--multiprocess'],
       /Prism is listening on (http:\/\/\S+)/)],
     ['the simulator direct (no Prism)', () => start(['scripts/bench.mjs', '--serve-simulator'], /ready on (http:\/\/\S+)/)],
   ];
