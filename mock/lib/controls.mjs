@@ -15,7 +15,7 @@ export const MAX_DELAY_MS = 600_000;
  * apply to requests with credentials (`credentials: 'include'`), which the mock allows.
  */
 export const EXPOSED = Object.freeze(['Retry-After', 'Preference-Applied', 'sl-violations', 'Mock-Unknown-Query',
-  'Mock-Hint', 'Mock-Spec-Mismatch', 'Mock-Scenario', 'Content-Length']);
+  'Mock-Hint', 'Mock-Spec-Mismatch', 'Content-Length']);
 
 /** The CORS headers of every answer: any origin, with credentials, the mock's headers readable. */
 export function corsHeaders(req) {
