@@ -1,8 +1,7 @@
 // What the front reads from a request besides the PBX's parameters: the mock's controls
 // (Prefer: example/delay/fault and their __ query forms), and what it writes on every answer:
-// CORS headers and the mock's own JSON problems.
+// CORS headers and the mock's own JSON problems. No Node modules: the MSW handlers use it too.
 import { preferences } from './prefer.mjs';
-import { COMMANDS } from './cli.mjs';
 
 export const FAULTS = Object.freeze(['http503', 'http429', 'reset', 'truncated', 'hang']);
 const CONTROLS = ['example', 'delay', 'fault'];
@@ -45,17 +44,18 @@ export function problem(req, res, status, title, detail, headers = {}) {
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-/** For a preference only Prism's mock knows, where to find it. */
-function prismOnly(name) {
-  return PRISM_ONLY.includes(name) ? `; ${name} is read by Prism's own mock, without the simulator: \`${COMMANDS.examples}\`` : '';
+/** For a preference only Prism's mock knows, where to find it (`command` starts it here). */
+function prismOnly(name, command) {
+  return PRISM_ONLY.includes(name) && command ? `; ${name} is read by Prism's own mock, without the simulator: \`${command}\`` : '';
 }
 
 /**
  * The mock's controls for one request: header preferences win over __ query parameters.
- * `allowPrism` (example mode) also accepts Prism's own preferences, passed on to Prism.
+ * `allowPrism` (example mode) also accepts Prism's own preferences, passed on to Prism;
+ * `examplesCommand` is named in the error for one of them where they are not accepted.
  * Returns { controls, prism, query } or { error } naming what was wrong.
  */
-export function readControls(url, preferHeader, { allowPrism = false } = {}) {
+export function readControls(url, preferHeader, { allowPrism = false, examplesCommand } = {}) {
   const known = allowPrism ? [...CONTROLS, ...PRISM_ONLY] : CONTROLS;
   const controls = {};
   const query = new URLSearchParams();
@@ -63,7 +63,7 @@ export function readControls(url, preferHeader, { allowPrism = false } = {}) {
     if (key.startsWith('__')) {
       const name = key.slice(2);
       if (!known.includes(name)) {
-        return { error: `unknown mock parameter ${key}: the mock reads ${known.map(n => `__${n}`).join(', ')}${allowPrism ? '' : prismOnly(name)}` };
+        return { error: `unknown mock parameter ${key}: the mock reads ${known.map(n => `__${n}`).join(', ')}${allowPrism ? '' : prismOnly(name, examplesCommand)}` };
       }
       controls[name] = value;
     } else {
@@ -79,7 +79,7 @@ export function readControls(url, preferHeader, { allowPrism = false } = {}) {
   for (const [name, value] of Object.entries(fromHeader)) {
     if (!known.includes(name)) {
       const given = value === '' ? name : `${name}=${value}`;
-      return { error: `unknown preference ${given} in the Prefer header: the mock reads ${known.join(', ').replace(/, (\w+)$/, ' and $1')}${allowPrism ? '' : prismOnly(name)}` };
+      return { error: `unknown preference ${given} in the Prefer header: the mock reads ${known.join(', ').replace(/, (\w+)$/, ' and $1')}${allowPrism ? '' : prismOnly(name, examplesCommand)}` };
     }
     controls[name] = value;
   }

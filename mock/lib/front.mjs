@@ -13,6 +13,7 @@ import { redact } from './prism.mjs';
 import { checkViolations } from './violations.mjs';
 import { lockoutHint } from './hints.mjs';
 import { handleMockRoute } from './mock-routes.mjs';
+import { COMMANDS } from './cli.mjs';
 
 const DROPPED = ['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date'];
 
@@ -74,7 +75,7 @@ export function createFront(options) {
       return;
     }
     entry.request = preview(body, req.headers['content-type']);
-    const read = readControls(url, req.headers.prefer, { allowPrism: examplesMode });
+    const read = readControls(url, req.headers.prefer, { allowPrism: examplesMode, examplesCommand: COMMANDS.examples });
     if (read.error) {
       problem(req, res, 400, 'Bad mock control', read.error);
       record({ ...entry, status: 400, note: read.error }, started);

@@ -18,7 +18,7 @@ const LISTENING = /Prism is listening on (http:\/\/\S+)/;
 /** Masks access and refresh tokens in a URL or log line: Prism logs every URL it forwards. */
 export function redact(text) {
   return String(text)
-    .replace(/((?:access_token|refresh_token)=)[^&\s"']+/g, '$1***')
+    .replace(/((?:access_token|refresh_token|password)=)[^&\s"']+/g, '$1***')
     .replace(/("(?:access_token|refresh_token|password)"\s*:\s*")[^"]*/g, '$1***');
 }
 

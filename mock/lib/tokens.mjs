@@ -1,6 +1,5 @@
 // The simulated PBX's token book: which access and refresh tokens are live, for how long, and
 // how many logins failed in a row. Time comes from `now()` so that tests need not wait.
-import { randomBytes } from 'node:crypto';
 
 /** The PBX's documented limits, the defaults here: 8 live access tokens per application, 5 failed logins. */
 export const MAX_LIVE_TOKENS = 8;
@@ -10,9 +9,12 @@ export const REFRESH_FACTOR = 48;
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-/** A 32-character token like the vendor's examples, from the system's secure random source. */
+/**
+ * A 32-character token like the vendor's examples, from the system's secure random source (Web
+ * Crypto, so that the same code runs in Node and in a browser).
+ */
 function newToken() {
-  return Array.from(randomBytes(32), byte => ALPHABET[byte % ALPHABET.length]).join('');
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(32)), byte => ALPHABET[byte % ALPHABET.length]).join('');
 }
 
 /** The first four characters only: the state page shows which token, never the token. */

@@ -70,7 +70,7 @@ test('npm pack ships the code, the spec and the generated types, and edits no tr
     assert.ok(files.includes(wanted), `${wanted} is missing from ${files.join(', ')}`);
   }
   for (const file of files) {
-    assert.match(file, /^(package\.json|README\.md|bin\/|lib\/|openapi\.yaml$|types\/)/, `${file} is not part of the package`);
+    assert.match(file, /^(package\.json|README\.md|bin\/|lib\/|openapi\.(yaml|json)$|types\/)/, `${file} is not part of the package`);
   }
   assert.equal(readFileSync(join(installed, 'openapi.yaml'), 'utf8'),
     readFileSync(join(mockDir, '..', 'openapi', 'openapi.yaml'), 'utf8'));
@@ -79,7 +79,7 @@ test('npm pack ships the code, the spec and the generated types, and edits no tr
   assert.equal(shipped.private, undefined);
   assert.ok(shipped.dependencies['@stainless-api/prism-cli'], 'Prism is a runtime dependency');
   // postpack took away what prepack put beside the code
-  assert.deepEqual(readdirSync(mockDir).filter(name => ['openapi.yaml', 'types'].includes(name)), []);
+  assert.deepEqual(readdirSync(mockDir).filter(name => ['openapi.yaml', 'openapi.json', 'types'].includes(name)), []);
   assert.equal(gitStatus(), statusBefore);
 });
 
