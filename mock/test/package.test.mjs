@@ -57,7 +57,7 @@ before(() => {
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'frontend', private: true, type: 'module' }));
   const dev = manifest.devDependencies;
   const install = run(npm, ['install', '--engine-strict', '--prefer-offline', '--no-audit', '--no-fund', join(scratch, packed.filename),
-    `openapi-fetch@${dev['openapi-fetch']}`, `typescript@${dev.typescript}`], scratch);
+    `openapi-fetch@${dev['openapi-fetch']}`, `typescript@${dev.typescript}`, `msw@${dev.msw}`], scratch);
   assert.equal(install.status, 0, install.output);
   assert.doesNotMatch(install.output, /EBADENGINE|deprecated/, 'the install warns');
 });
@@ -178,4 +178,29 @@ test('a wrong field name in the typed call does not compile', () => {
   for (const file of Object.keys(mistakes)) {
     assert.match(checked.stdout, new RegExp(`^${file.replace('.', '\\.')}\\(\\d+,\\d+\\): error TS`, 'm'), `no error in ${file}:\n${checked.output}`);
   }
+});
+
+test('the installed package\'s MSW handlers answer through msw/node, checked against its openapi.json', () => {
+  writeFileSync(join(scratch, 'msw-check.mjs'), [
+    "import { http, HttpResponse, delay } from 'msw';",
+    "import { setupServer } from 'msw/node';",
+    "import { createHandlers } from 'yeastar-conference-mock/msw';",
+    "import { createValidator } from 'yeastar-conference-mock/msw/validate';",
+    "import spec from 'yeastar-conference-mock/openapi.json' with { type: 'json' };",
+    "const { handlers } = createHandlers({ http, HttpResponse, delay }, { spec, baseUrl: 'http://pbx.test', validate: createValidator(spec) });",
+    'const server = setupServer(...handlers);',
+    "server.listen({ onUnhandledRequest: 'error' });",
+    "const answer = await fetch('http://pbx.test/openapi/v1.0/conference/list?access_token=t&page=2&page_size=3&sort_by=number');",
+    "console.log(answer.headers.get('mock-spec-mismatch') ?? 'valid', JSON.stringify(await answer.json()));",
+    'server.close();',
+  ].join('\n'));
+  const ran = run(process.execPath, ['msw-check.mjs'], scratch, 60_000);
+  assert.equal(ran.status, 0, ran.output);
+  const line = ran.stdout.trim();
+  const verdict = line.slice(0, line.indexOf(' '));
+  const body = line.slice(line.indexOf(' ') + 1);
+  assert.equal(verdict, 'valid');
+  const list = JSON.parse(body);
+  assert.equal(list.total_number, 57);
+  assert.deepEqual(list.data.map(c => c.number), ['6503', '6504', '6505']);
 });
