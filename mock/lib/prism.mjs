@@ -37,7 +37,8 @@ export function startPrism({ mode, spec = SPEC_PATH, upstream, host = '127.0.0.1
   const child = spawn(process.execPath, command, { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
   let stopped = false;
   const stop = (signal = 'SIGTERM') => {
-    if (stopped || child.exitCode !== null || child.signalCode !== null) return;
+    // Also when Prism itself has ended: the group may still hold its --multiprocess worker.
+    if (stopped) return;
     stopped = signal === 'SIGKILL';
     try {
       process.kill(-child.pid, signal);

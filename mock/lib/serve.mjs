@@ -151,11 +151,17 @@ async function start() {
     reloaded = new Promise(resolve => {
       restarted = resolve;
     });
-    try {
-      prism = await startPrism(prismOptions);
-      supervise(prism.child);
-    } catch (error) {
-      stop(1, `Prism could not start again: ${error.message}`);
+    prism.stop('SIGKILL'); // what is left of the old group, its worker holding the port
+    for (let attempt = 1; !stopping; attempt++) {
+      try {
+        prism = await startPrism(prismOptions);
+        supervise(prism.child);
+        break;
+      } catch (error) {
+        // The old worker may hold the port for a moment after the kill.
+        if (attempt >= 5) stop(1, `Prism could not start again: ${error.message}`);
+        await new Promise(resolve => setTimeout(resolve, 300 * attempt));
+      }
     }
     restarted();
   });

@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, request } from 'node:http';
-import { API, call, startMock, state } from './support.mjs';
+import { readFileSync } from 'node:fs';
+import { API, call, descendants, startMock, state } from './support.mjs';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261204);
 const COUNT = 10_000;
@@ -147,4 +148,17 @@ test('example mode: faults and delays work as with the simulator; Prism\'s prefe
   const snapshot = await state(examples.url);
   assert.equal(snapshot.mode, 'examples');
   assert.equal(snapshot.faults.http503, 1);
+});
+
+test('if Prism ends, the mock starts it again and calls made meanwhile are answered', { skip: process.platform !== 'linux' && 'reads /proc', timeout: 60_000 }, async () => {
+  const prism = descendants(mock.child.pid)
+    .filter(pid => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('prism-cli'))
+    .sort((a, b) => a - b)[0];
+  assert.ok(prism, 'a Prism process runs');
+  process.kill(prism, 'SIGKILL');
+  const list = await call(mock.url, `${API}/conference/list?access_token=t&page=1&page_size=2`);
+  assert.equal(list.status, 200);
+  assert.equal(list.body.errcode, 0);
+  assert.match(mock.log(), /Prism ended unexpectedly \(.*\); starting it again/);
+  assert.ok(!descendants(mock.child.pid).includes(prism));
 });
