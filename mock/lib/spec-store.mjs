@@ -38,7 +38,13 @@ export class SpecStore extends EventEmitter {
     this.log = log;
     const text = readFileSync(source, 'utf8');
     this.originalDigest = digest(text);
-    this.#use(text, parse(text));
+    let spec;
+    try {
+      spec = parse(text);
+    } catch (error) {
+      throw new Error(`${source} does not load: ${reason(error)}`);
+    }
+    this.#use(text, spec);
     this.version = 1;
     this.failure = undefined;
     this.dir = mkdtempSync(join(tmpdir(), 'yeastar-mock-spec-'));

@@ -45,7 +45,8 @@ export function checkViolations({ answer, call, operation, store, counters, entr
   const source = answer.headers['mock-source'];
   let cause;
   if (source || examplesMode) {
-    cause = `the spec's example ${source ?? ''} of ${operation?.key ?? call} does not match the spec's own schema`.replace('  ', ' ');
+    const name = source ? `${source.replace(/^example /, '')} ` : '';
+    cause = `the spec's example ${name}of ${operation?.key ?? call} does not match the spec's own schema`;
   } else if (store.edited) {
     cause = `the spec was edited (${store.loadedAt.toISOString()}); the simulator's answer does not match it`;
   }

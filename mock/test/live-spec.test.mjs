@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { API, call, startMock, state } from './support.mjs';
+import { parse, stringify } from 'yaml';
 import { ORIGINAL, specCopy, withConferenceGet } from './spec-copy.mjs';
 
 let copy;
@@ -94,4 +95,29 @@ test('an answer that an edit made invalid is blamed on the edit, naming the fiel
   assert.ok((await state(mock.url)).violations.response > before);
   copy.write(ORIGINAL);
   await until(LIST, a => a.headers.get('mock-spec-mismatch') === null && a.status === 200);
+});
+
+test('an example of the spec that breaks its own schema is blamed on the spec', { timeout: 60_000 }, async () => {
+  const spec = parse(withConferenceGet());
+  spec.paths['/openapi/v1.0/conference/get'].get.responses['200'].content['application/json'].examples.found.value.data.number = 'six';
+  copy.write(stringify(spec));
+  const seen = await until(GET, answer => answer.headers.get('mock-spec-mismatch') !== null);
+  const answer = seen.at(-1);
+  assert.equal(answer.status, 200);
+  assert.equal(answer.body.data.number, 'six', 'the example as the spec has it');
+  assert.match(answer.headers.get('mock-spec-mismatch'), /^body\.data\.number: .*must match pattern/);
+  assert.match(mock.log(), /the spec's example found of GET \/openapi\/v1\.0\/conference\/get does not match the spec's own schema: body\.data\.number/);
+  copy.write(ORIGINAL);
+  await until(GET, a => a.body.errcode === 10001);
+});
+
+test('a spec that does not load at the start stops it, naming the file and the reason', async () => {
+  const broken = specCopy('openapi: 3.0.3\npaths: [broken');
+  try {
+    const error = await startMock({ MOCK_SPEC: broken.path }).then(() => null, e => e);
+    assert.match(error.message, /exited \(1\)/);
+    assert.match(error.message, /could not start: \S+openapi\.yaml does not load: .*line 2/);
+  } finally {
+    broken.remove();
+  }
 });
