@@ -25,6 +25,8 @@ function answerHeaders(req, headers) {
   return { ...copy, ...corsHeaders(req) };
 }
 
+const asciiName = name => (/^[\x21-\x7e]*$/.test(name) && !name.includes(',') ? name : encodeURIComponent(name));
+
 function errcodeOf(answer) {
   if (!/json/.test(answer.headers['content-type'] ?? '')) return undefined;
   try {
@@ -98,7 +100,8 @@ export function createFront(options) {
     }
     // A parameter the spec does not have is ignored, as the PBX ignores it, but named.
     entry.unknown = operation ? [...new Set([...query.keys()].filter(key => !operation.query.has(key)))] : [];
-    if (entry.unknown.length > 0) res.setHeader('Mock-Unknown-Query', entry.unknown.join(', '));
+    // Percent-encoded where a name is not printable ASCII, which a header cannot carry.
+    if (entry.unknown.length > 0) res.setHeader('Mock-Unknown-Query', entry.unknown.map(asciiName).join(', '));
     if (controls.fault === undefined && runtime.faultRate > 0 && Math.random() < runtime.faultRate) {
       controls.fault = runtime.faultKind ?? 'http503';
       entry.scenario.push(`fault rate ${runtime.faultRate}`);
@@ -110,8 +113,15 @@ export function createFront(options) {
     if (delay > 0) {
       if (controls.delay === undefined) entry.scenario.push(`latency=${delay}`);
       await new Promise(resolve => {
-        const timer = setTimeout(resolve, delay);
-        req.socket.once('close', () => clearTimeout(timer));
+        const gaveUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          req.socket.off('close', gaveUp);
+          resolve();
+        }, delay);
+        req.socket.once('close', gaveUp);
       });
       if (req.socket.destroyed) {
         record({ ...entry, note: 'the client gave up during the delay' }, started);
