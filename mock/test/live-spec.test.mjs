@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { API, call, startMock, state } from './support.mjs';
 import { parse, stringify } from 'yaml';
-import { ORIGINAL, specCopy, withConferenceGet } from './spec-copy.mjs';
+import { ORIGINAL, specCopy, withConferenceGet } from './edited-spec.mjs';
 
 let copy;
 let mock;

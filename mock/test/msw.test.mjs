@@ -11,7 +11,7 @@ import { setupServer } from 'msw/node';
 import { createHandlers } from '../lib/msw.mjs';
 import { createValidator } from '../lib/msw-validate.mjs';
 import { mockDir } from './support.mjs';
-import { withConferenceGet } from './spec-copy.mjs';
+import { withConferenceGet } from './edited-spec.mjs';
 
 const BASE = 'https://pbx.example.test';
 const spec = parse(withConferenceGet(readFileSync(join(mockDir, '..', 'openapi', 'openapi.yaml'), 'utf8')));
