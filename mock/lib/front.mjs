@@ -50,6 +50,7 @@ export function createFront(options) {
   const { prism, store, counters, runtime, journal, log = () => {}, simulator } = options;
   const examplesMode = !simulator;
   const forwarder = createForwarder();
+  let lastReady;
 
   function record(entry, started) {
     const done = { time: new Date(started.wall).toISOString(), ms: Math.round(performance.now() - started.at), ...entry };
@@ -163,7 +164,15 @@ export function createFront(options) {
     delete headers.prefer;
     const forPrism = [controls.example !== undefined ? `example=${controls.example}` : '', ...read.prism].filter(Boolean);
     if (forPrism.length > 0) headers.prefer = forPrism.join(', ');
-    await options.prismReady?.();
+    const ready = options.prismReady?.();
+    if (ready !== lastReady) {
+      // Prism reloads the spec by starting a new server on the same port; connections kept
+      // alive to the old one would still be checked against the spec before the edit.
+      lastReady = ready;
+      await ready;
+      forwarder.reconnect();
+    }
+    await ready;
     const raw = await forwarder.forward(prism, method, path, headers, body);
     const answer = checkViolations({ answer: raw, call: `${req.method} ${redact(path)}`, operation, store, counters, entry,
       examplesMode, log });

@@ -54,9 +54,9 @@ export function readBody(req) {
   });
 }
 
-/** A forwarder with a keep-alive agent; `close()` ends its sockets. */
+/** A forwarder with a keep-alive agent; `reconnect()` and `close()` end its sockets. */
 export function createForwarder() {
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  let agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
   function once(base, method, path, headers, body) {
     return new Promise((resolve, reject) => {
@@ -94,5 +94,12 @@ export function createForwarder() {
     }
   }
 
-  return { forward, close: () => agent.destroy() };
+  /** Drops the kept-alive connections, so that the next requests reach a server started anew. */
+  function reconnect() {
+    const old = agent;
+    agent = new Agent({ keepAlive: true, maxSockets: 64 });
+    old.destroy();
+  }
+
+  return { forward, reconnect, close: () => agent.destroy() };
 }
