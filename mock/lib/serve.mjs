@@ -8,7 +8,7 @@
 // (npm) goes away, and, through the pipe that exit-with-parent.cjs watches, even on SIGKILL.
 import { createServer as createNetServer } from 'node:net';
 import { readSettings, SettingsError } from './settings.mjs';
-import { readCommandLine, usage, version, UsageError, COMMANDS } from './cli.mjs';
+import { readCommandLine, usage, version, UsageError } from './cli.mjs';
 import { startPrism } from './prism.mjs';
 import { SPEC_PATH } from './spec.mjs';
 
@@ -80,6 +80,7 @@ async function start() {
     res.writeHead(503);
     res.end();
   };
+  let simulatorServer;
   let simulatorUrl;
   let prismStarting;
   // From a spec change until Prism listens again with it, API calls wait, so that no answer is
@@ -103,7 +104,7 @@ async function start() {
         ...(command.dynamic ? ['--dynamic'] : []), ...command.prismArgs],
     };
   } else {
-    const simulatorServer = createServer((req, res) => route(req, res));
+    simulatorServer = createServer((req, res) => route(req, res));
     await new Promise(resolve => simulatorServer.listen(0, '127.0.0.1', resolve));
     cleanups.push(() => simulatorServer.close());
     simulatorUrl = `http://127.0.0.1:${simulatorServer.address().port}`;
@@ -113,7 +114,6 @@ async function start() {
     // which doubles the proxy's throughput on two cores (npm run bench).
     prismOptions = { mode: 'proxy', spec: store.servedPath, upstream: simulatorUrl, port: prismPort, onLine: prismLine, onListening,
       args: ['--multiprocess'] };
-    route.server = simulatorServer;
   }
   prismStarting = startPrism(prismOptions);
   prismStarting.catch(() => {}); // awaited below; this only keeps an early failure "handled"
@@ -129,9 +129,8 @@ async function start() {
     simulator = createSimulator(settings, {
       store, runtime, data,
       serverFactory: handler => {
-        const server = route.server;
         route = handler;
-        return server;
+        return simulatorServer;
       },
     });
     await simulator.app.ready();
@@ -201,7 +200,6 @@ try {
   if (error instanceof SettingsError) stop(2, error.message);
   stop(1, error.code === 'EADDRINUSE'
     ? `${settings.host}:${settings.port} is in use: stop what listens there, or use --port (PORT)`
-    : `could not start: ${error.message}${error.code === 'ENOENT' ? '' : ''}`);
+    : `could not start: ${error.message}`);
 }
 
-export { COMMANDS };
