@@ -34,7 +34,9 @@ export function startPrism({ mode, spec = SPEC_PATH, upstream, host = '127.0.0.1
   if (mode === 'proxy') command.push(upstream);
   command.push('--host', host, '--port', String(port), ...args);
   // detached: a process group of its own, so that stop() reaches anything Prism itself starts.
-  const child = spawn(process.execPath, command, { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+  // The spec's directory is removed by exit-with-parent.cjs if the mock ends without doing it.
+  const env = { ...process.env, YEASTAR_MOCK_SPEC_DIR: dirname(spec) };
+  const child = spawn(process.execPath, command, { detached: true, stdio: ['pipe', 'pipe', 'pipe'], env });
   let stopped = false;
   const stop = (signal = 'SIGTERM') => {
     // Also when Prism itself has ended: the group may still hold its --multiprocess worker.

@@ -4,6 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { API, alive, call, descendants, startMock } from './support.mjs';
 
 const linux = process.platform === 'linux' ? false : 'reads /proc';
@@ -57,9 +59,13 @@ test('even a SIGKILL of the mock takes Prism with it', { skip: linux, timeout: 6
   const pids = descendants(mock.child.pid);
   // Prism's proxy runs --multiprocess: its parent and its HTTP worker.
   assert.equal(pids.length, 2, 'Prism and its worker');
+  // The private copy of the spec that Prism serves goes with it.
+  const copy = readFileSync(`/proc/${pids[0]}/cmdline`, 'utf8').split('\0').find(arg => /yeastar-mock-spec-[^/]+\/openapi\.yaml$/.test(arg));
+  assert.ok(copy && existsSync(copy), `Prism serves the mock's copy: ${copy}`);
   process.kill(mock.child.pid, 'SIGKILL');
   await mock.exited;
   assert.equal(await gone(pids), true);
+  assert.equal(existsSync(dirname(copy)), false, 'the copy of the spec is removed');
 });
 
 for (const [name, value, message] of [
