@@ -62,7 +62,7 @@ function randomRequest(next) {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 16 });
 
-function send(base, { method, path, headers, body }, retried = false) {
+function send(base, { method, path, headers, body }, retried = 0) {
   return new Promise(resolve => {
     // A method Node's parser refuses ends its connection: such requests get a connection of their
     // own. So do HEAD requests: on a reused keep-alive socket of this busy agent, Node's client
@@ -78,8 +78,14 @@ function send(base, { method, path, headers, body }, retried = false) {
     req.on('timeout', () => req.destroy(new Error('no answer in 15 s')));
     // Node's documented keep-alive race: a reused socket that the server closed as the request
     // left; the request is sent again on a new connection.
-    req.on('error', error => resolve(req.reusedSocket && error.code === 'ECONNRESET' && !retried
-      ? send(base, { method, path, headers, body }, true) : { error }));
+    req.on('error', error => {
+      if (req.reusedSocket && error.code === 'ECONNRESET' && retried < 3) {
+        resolve(send(base, { method, path, headers, body }, retried + 1));
+      } else {
+        error.message += ` (${req.reusedSocket ? 'a reused' : 'a new'} connection, ${retried} retries)`;
+        resolve({ error });
+      }
+    });
     req.end(body || undefined);
   });
 }
