@@ -1,207 +1,191 @@
-// The front door of `npm start`: the one port clients call. It reads the mock's own controls
-// (Prefer: example/delay/fault and their __ query forms), makes the faults a network or gateway
-// would, and passes everything else through Prism's validating proxy to the simulator, counting
-// and reporting every spec violation that Prism finds. /__mock/* goes straight to the simulator:
-// those routes are not in the spec, so Prism would reject them.
+// The front door: the one port clients call. It reads the mock's controls (controls.mjs), makes
+// the faults a network or gateway would, passes API calls through Prism's validating proxy (or,
+// in example mode, to Prism's mock), reports what Prism found, writes one log line and one
+// journal entry per request, and serves the mock's own pages (/, /__mock/*; mock-routes.mjs).
 //
 // Hand-written on node:http rather than a proxy library: the faults (a connection reset, a body
 // cut mid-way, no answer at all) need the raw sockets that such libraries hide.
-import { createServer, request as httpRequest, Agent } from 'node:http';
-import { preferences } from './prefer.mjs';
+import { createServer } from 'node:http';
+import { FAULTS, applied, corsHeaders, preflightHeaders, problem, readControls } from './controls.mjs';
+import { BodyTooLarge, MAX_JSON_DEPTH, createForwarder, jsonDepth, readBody } from './upstream.mjs';
+import { logLine, preview } from './journal.mjs';
 import { redact } from './prism.mjs';
+import { checkViolations } from './violations.mjs';
+import { lockoutHint } from './hints.mjs';
+import { handleMockRoute } from './mock-routes.mjs';
+import { COMMANDS } from './cli.mjs';
 
-export const FAULTS = Object.freeze(['http503', 'http429', 'reset', 'truncated', 'hang']);
-const CONTROLS = ['example', 'delay', 'fault'];
-// Preferences that Prism's own mock reads, but that mean nothing to the simulator's answers.
-const PRISM_ONLY = ['dynamic', 'code', 'seed'];
-const MAX_DELAY_MS = 600_000;
+const DROPPED = ['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date'];
 
-function problem(res, status, title, detail, headers = {}) {
-  const body = JSON.stringify({ title, status, detail });
-  res.writeHead(status, { 'Content-Type': 'application/problem+json', 'Content-Length': Buffer.byteLength(body), ...headers });
-  res.end(body);
+function answerHeaders(req, headers) {
+  const copy = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!DROPPED.includes(name) && !name.startsWith('access-control-')) copy[name] = value;
+  }
+  return { ...copy, ...corsHeaders(req) };
 }
 
-function corsHeaders(req) {
-  return {
-    'Access-Control-Allow-Origin': req.headers.origin ?? '*',
-    'Access-Control-Allow-Credentials': 'true',
-    'Access-Control-Expose-Headers': '*',
-  };
-}
+const asciiName = name => (/^[\x21-\x7e]*$/.test(name) && !name.includes(',') ? name : encodeURIComponent(name));
 
-/** For a preference only Prism's mock knows, where to find it. */
-function prismOnly(name) {
-  return PRISM_ONLY.includes(name)
-    ? `; ${name} is read by Prism's own mock, without the simulator: \`npm run start:examples --prefix mock\``
-    : '';
-}
-
-/**
- * The mock's controls for one request: header preferences win over __ query parameters.
- * Returns { controls, query } or { error } naming what was wrong.
- */
-export function readControls(url, preferHeader) {
-  const fromHeader = preferences(preferHeader);
-  const controls = {};
-  const query = new URLSearchParams();
-  for (const [key, value] of url.searchParams) {
-    if (key.startsWith('__')) {
-      const name = key.slice(2);
-      if (!CONTROLS.includes(name)) {
-        return { error: `unknown mock parameter ${key}: the mock reads __example, __delay and __fault${prismOnly(name)}` };
-      }
-      controls[name] = value;
-    } else {
-      query.append(key, value);
-    }
+function errcodeOf(answer) {
+  if (!/json/.test(answer.headers['content-type'] ?? '')) return undefined;
+  try {
+    const code = JSON.parse(answer.body.toString('utf8')).errcode;
+    return Number.isInteger(code) ? code : undefined;
+  } catch {
+    return undefined;
   }
-  for (const [name, value] of Object.entries(fromHeader)) {
-    if (!CONTROLS.includes(name)) {
-      const given = value === '' ? name : `${name}=${value}`;
-      return { error: `unknown preference ${given} in the Prefer header: the mock reads example, delay and fault${prismOnly(name)}` };
-    }
-    controls[name] = value;
-  }
-  if (controls.delay !== undefined && !(/^[0-9]+$/.test(controls.delay) && Number(controls.delay) <= MAX_DELAY_MS)) {
-    return { error: `delay=${controls.delay} is not a number of milliseconds from 0 to ${MAX_DELAY_MS}` };
-  }
-  if (controls.fault !== undefined && !FAULTS.includes(controls.fault)) {
-    return { error: `fault=${controls.fault} is not one of ${FAULTS.join(', ')}` };
-  }
-  return { controls, query };
 }
 
 /**
- * The front server (not yet listening). `simulator` and `prism` are base URLs; `counters` is the
- * simulator's; `examples` the spec's named examples by operation; `latency` the default delay in
- * milliseconds; `log` gets one line per notable event.
+ * The front server (not yet listening).
+ * - `prism()`: Prism's current base URL; `prismReady()`: a promise that holds API calls while
+ *   Prism reloads the spec; `simulator`: the simulator's base URL (absent in example mode);
+ * - `store`: the live spec (spec-store.mjs); `counters`: where faults and violations count;
+ * - `runtime`: { latency, faultRate, auth }, changed at run time by /__mock/settings;
+ * - `journal`, `log` (one line per request), `debug` (a line that only MOCK_LOG=debug shows),
+ *   `settings`, `commands` (hints: how to start the mock here).
  */
-export function createFront({ simulator, prism, counters, examples, latency = 0, log = () => {} }) {
-  const agent = new Agent({ keepAlive: true });
+export function createFront(options) {
+  const { prism, store, counters, runtime, journal, log = () => {}, simulator } = options;
+  const examplesMode = !simulator;
+  const forwarder = createForwarder();
+  let lastReady;
 
-  function forward(target, req, path, headers) {
-    return new Promise((resolve, reject) => {
-      const upstream = httpRequest(new URL(path, target), { method: req.method, headers, agent }, response => {
-        const chunks = [];
-        response.on('data', chunk => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
-        response.on('error', reject);
-      });
-      upstream.on('error', reject);
-      req.pipe(upstream);
-    });
+  function record(entry, started) {
+    const done = { time: new Date(started.wall).toISOString(), ms: Math.round(performance.now() - started.at), ...entry };
+    journal.add(done);
+    log(logLine(done));
   }
 
-  function copyHeaders(headers) {
-    const copy = { ...headers };
-    for (const name of ['content-length', 'transfer-encoding', 'connection', 'keep-alive']) delete copy[name];
-    return copy;
-  }
-
-  /** Counts and reports what Prism found; a violating answer becomes a 500 naming the fields. */
-  function checkViolations(req, path, answer) {
-    const header = answer.headers['sl-violations'];
-    if (!header) return answer;
-    let list;
-    try {
-      list = JSON.parse(header);
-    } catch {
-      list = [{ location: ['response'], message: `unreadable sl-violations header: ${header}` }];
-    }
-    const where = v => (v.location?.[0] === 'response' ? 'response' : 'request');
-    const call = `${req.method} ${redact(path)}`;
-    for (const kind of ['request', 'response']) {
-      const found = list.filter(v => where(v) === kind);
-      if (found.length === 0) continue;
-      counters.violation(kind, call, found);
-      const lead = kind === 'response'
-        ? 'SPEC VIOLATION: the simulator answered outside the spec'
-        : 'spec violation: the request does not follow the spec';
-      for (const v of found) log(`${lead}: ${call}: ${v.message}`);
-    }
-    if (list.some(v => where(v) === 'response')) {
-      const body = Buffer.from(JSON.stringify({
-        title: 'The mock answered outside the spec',
-        status: 500,
-        detail: 'The simulator\'s answer failed Prism\'s validation; this is a bug in the mock.',
-        validation: list,
-      }));
-      return { status: 500, headers: { ...answer.headers, 'content-type': 'application/problem+json' }, body };
-    }
-    return answer;
-  }
-
-  async function handleMock(req, res, url) {
+  async function handleApi(req, res, url, started) {
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, { ...corsHeaders(req), 'Access-Control-Allow-Methods': 'GET, POST',
-        'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '*' });
+      req.resume(); // a body, if any, is read and dropped, so that it never reads as the next request
+      // A preflight is the browser's, not the app's: never refused, delayed or faulted, so that
+      // the app's own request gets the answer that explains what was wrong.
+      res.writeHead(204, preflightHeaders(req));
       res.end();
       return;
     }
-    const headers = { ...req.headers };
-    delete headers.host;
-    const answer = await forward(simulator, req, url.pathname + url.search, headers);
-    res.writeHead(answer.status, { ...copyHeaders(answer.headers), ...corsHeaders(req), 'Content-Length': answer.body.length });
-    res.end(answer.body);
-  }
-
-  async function handleApi(req, res, url) {
-    const read = readControls(url, req.headers.prefer);
-    // A preflight carries the URL but is the browser's, not the app's: it is never refused, so
-    // that the app's own request gets the 400 that explains what was wrong.
-    if (read.error && req.method !== 'OPTIONS') {
-      problem(res, 400, 'Bad mock control', read.error, corsHeaders(req));
+    const entry = { method: req.method, path: redact(url.pathname + url.search), scenario: [] };
+    let body;
+    try {
+      body = await readBody(req);
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error;
+      problem(req, res, 413, 'Request body too large', error.message, { Connection: 'close' });
+      record({ ...entry, status: 413, note: error.message }, started);
       return;
     }
-    const controls = read.controls ?? {};
-    const query = read.query ?? new URLSearchParams([...url.searchParams].filter(([key]) => !key.startsWith('__')));
+    entry.request = preview(body, req.headers['content-type']);
+    const read = readControls(url, req.headers.prefer, { allowPrism: examplesMode, examplesCommand: COMMANDS.examples });
+    if (read.error) {
+      problem(req, res, 400, 'Bad mock control', read.error);
+      record({ ...entry, status: 400, note: read.error }, started);
+      return;
+    }
+    const { controls, query } = read;
     const path = url.pathname + (query.size > 0 ? `?${query}` : '');
-    // Nor is a preflight delayed or faulted.
-    if (req.method !== 'OPTIONS') {
-      const operation = `${req.method} ${url.pathname}`;
-      if (controls.example !== undefined && !Object.hasOwn(examples.get(operation) ?? {}, controls.example)) {
-        const known = Object.keys(examples.get(operation) ?? {});
-        problem(res, 400, 'Bad mock control',
-          `example=${controls.example} is not a named example of ${operation}; it has: ${known.join(', ') || 'none'}`,
-          corsHeaders(req));
+    entry.path = redact(path);
+    // HEAD is answered as GET without the body: Prism and the simulator only ever see the GET.
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    const operation = store.find(method, url.pathname);
+    if (controls.example !== undefined && !Object.hasOwn(operation?.examples ?? {}, controls.example)) {
+      const known = Object.keys(operation?.examples ?? {});
+      const detail = redact(operation
+        ? `example=${controls.example} is not a named example of ${operation.key}; it has: ${known.join(', ') || 'none'}`
+        : `example=${controls.example}: the spec has no operation ${req.method} ${url.pathname}`);
+      problem(req, res, 400, 'Bad mock control', detail);
+      record({ ...entry, status: 400, note: detail }, started);
+      return;
+    }
+    // A parameter the spec does not have is ignored, as the PBX ignores it, but named.
+    entry.unknown = operation ? [...new Set([...query.keys()].filter(key => !operation.query.has(key)))] : [];
+    // Percent-encoded where a name is not printable ASCII, which a header cannot carry.
+    if (entry.unknown.length > 0) res.setHeader('Mock-Unknown-Query', entry.unknown.map(asciiName).join(', '));
+    if (controls.fault === undefined && runtime.faultRate > 0 && Math.random() < runtime.faultRate) {
+      controls.fault = runtime.faultKind ?? 'http503';
+      entry.scenario.push(`fault rate ${runtime.faultRate}`);
+    }
+    const preferences = applied(controls);
+    entry.scenario.unshift(...preferences);
+    if (preferences.length > 0) res.setHeader('Preference-Applied', preferences.join(', '));
+    const delay = controls.delay !== undefined ? Number(controls.delay) : runtime.latency;
+    if (delay > 0) {
+      if (controls.delay === undefined) entry.scenario.push(`latency=${delay}`);
+      await new Promise(resolve => {
+        const gaveUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          req.socket.off('close', gaveUp);
+          resolve();
+        }, delay);
+        req.socket.once('close', gaveUp);
+      });
+      if (req.socket.destroyed) {
+        record({ ...entry, note: 'the client gave up during the delay' }, started);
         return;
       }
-      const applied = CONTROLS.filter(name => controls[name] !== undefined).map(name => `${name}=${controls[name]}`);
-      if (applied.length > 0) res.setHeader('Preference-Applied', applied.join(', '));
-      const delay = controls.delay !== undefined ? Number(controls.delay) : latency;
-      if (delay > 0) {
-        await new Promise(resolve => {
-          const timer = setTimeout(resolve, delay);
-          req.socket.once('close', () => clearTimeout(timer));
-        });
-        if (req.socket.destroyed) return;
+    }
+    if (controls.fault) counters.fault(controls.fault);
+    switch (controls.fault) {
+      case 'http503':
+      case 'http429': {
+        const status = controls.fault === 'http503' ? 503 : 429;
+        problem(req, res, status, status === 503 ? 'Service Unavailable' : 'Too Many Requests',
+          `a simulated ${status} (fault=${controls.fault}); try again after the Retry-After seconds`, { 'Retry-After': '1' });
+        record({ ...entry, status }, started);
+        return;
       }
-      if (controls.fault) counters.fault(controls.fault);
-      switch (controls.fault) {
-        case 'http503':
-        case 'http429': {
-          const status = controls.fault === 'http503' ? 503 : 429;
-          problem(res, status, status === 503 ? 'Service Unavailable' : 'Too Many Requests',
-            `a simulated ${status} (fault=${controls.fault}); try again after the Retry-After seconds`,
-            { ...corsHeaders(req), 'Retry-After': '1' });
-          return;
-        }
-        case 'reset':
-          req.socket.resetAndDestroy();
-          return;
-        case 'hang':
-          // No answer: the connection stays open until the client gives up or the mock stops.
-          return;
-        default:
-      }
+      case 'reset':
+        req.socket.resetAndDestroy();
+        record({ ...entry, note: 'connection reset' }, started);
+        return;
+      case 'hang':
+        // No answer: the connection stays open until the client gives up or the mock stops.
+        record({ ...entry, note: 'no answer (hang)' }, started);
+        return;
+      default:
+    }
+    if (!operation) {
+      // Not an operation of the spec: nothing for Prism to check, so it never sees the request.
+      await answerUnknown(req, res, url, path, body, entry, started);
+      return;
+    }
+    if (jsonDepth(body.toString('utf8')) > MAX_JSON_DEPTH) {
+      const detail = `the request body nests arrays or objects deeper than ${MAX_JSON_DEPTH} levels`;
+      problem(req, res, 400, 'Request body too deep', detail);
+      record({ ...entry, status: 400, note: detail }, started);
+      return;
     }
     const headers = { ...req.headers };
-    delete headers.host;
     delete headers.prefer;
-    if (controls.example !== undefined) headers.prefer = `example=${controls.example}`;
-    const answer = checkViolations(req, path, await forward(prism, req, path, headers));
-    const outgoing = { ...copyHeaders(answer.headers), 'Content-Length': answer.body.length };
+    const forPrism = [controls.example !== undefined ? `example=${controls.example}` : '', ...read.prism].filter(Boolean);
+    if (forPrism.length > 0) headers.prefer = forPrism.join(', ');
+    const ready = options.prismReady?.();
+    if (ready !== lastReady) {
+      // Prism reloads the spec by starting a new server on the same port; connections kept
+      // alive to the old one would still be checked against the spec before the edit.
+      lastReady = ready;
+      await ready;
+      forwarder.reconnect();
+    }
+    await ready;
+    const raw = await forwarder.forward(prism, method, path, headers, body);
+    const answer = checkViolations({ answer: raw, call: `${req.method} ${redact(path)}`, operation, store, counters, entry,
+      examplesMode, log });
+    entry.errcode = errcodeOf(answer);
+    entry.status = answer.status;
+    entry.answer = preview(answer.body, answer.headers['content-type']);
+    const hint = lockoutHint(entry.errcode, options);
+    if (hint) {
+      res.setHeader('Mock-Hint', hint);
+      entry.note = hint;
+    }
+    const outgoing = { ...answerHeaders(req, answer.headers), 'Content-Length': answer.body.length };
+    record(entry, started);
     if (controls.fault === 'truncated' && answer.body.length > 1) {
       // The full length is announced, half the body is sent, then the connection is dropped.
       res.writeHead(answer.status, outgoing);
@@ -209,18 +193,75 @@ export function createFront({ simulator, prism, counters, examples, latency = 0,
       return;
     }
     res.writeHead(answer.status, outgoing);
-    res.end(answer.body);
+    res.end(req.method === 'HEAD' ? undefined : answer.body);
+  }
+
+  /**
+   * A request for a path or method the spec does not have: under the API, the simulator's (or,
+   * in example mode, the PBX's) 10001 INTERFACE NOT EXISTED; elsewhere a 404 naming the path.
+   */
+  async function answerUnknown(req, res, url, path, body, entry, started) {
+    let answer;
+    if (url.pathname.startsWith('/openapi/') && simulator) {
+      const headers = { ...req.headers };
+      delete headers.prefer;
+      answer = await forwarder.forward(() => simulator, req.method === 'HEAD' ? 'GET' : req.method, path, headers, body);
+    } else if (url.pathname.startsWith('/openapi/')) {
+      answer = { status: 200, headers: { 'content-type': 'application/json' },
+        body: Buffer.from(JSON.stringify({ errcode: 10001, errmsg: 'INTERFACE NOT EXISTED' })) };
+    } else {
+      const detail = `${req.method} ${redact(url.pathname)} is not an operation of the spec; the mock's own pages are / and /__mock/*`;
+      problem(req, res, 404, 'Not found', detail);
+      record({ ...entry, status: 404, note: 'not in the spec' }, started);
+      return;
+    }
+    entry.status = answer.status;
+    entry.errcode = errcodeOf(answer);
+    entry.answer = preview(answer.body, answer.headers['content-type']);
+    entry.note = 'not in the spec';
+    record(entry, started);
+    res.writeHead(answer.status, { ...answerHeaders(req, answer.headers), 'Content-Length': answer.body.length });
+    res.end(req.method === 'HEAD' ? undefined : answer.body);
   }
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url, 'http://mock');
-    const handler = url.pathname.startsWith('/__mock/') ? handleMock : handleApi;
-    handler(req, res, url).catch(error => {
-      log(`mock: ${req.method} ${redact(url.pathname)} failed: ${redact(error.message)}`);
-      if (!res.headersSent) problem(res, 502, 'Bad Gateway', `the mock could not answer: ${redact(error.message)}`);
+    const started = { at: performance.now(), wall: Date.now() };
+    let url;
+    try {
+      url = new URL(req.url, 'http://mock');
+    } catch {
+      problem(req, res, 400, 'Bad request target', 'the request target is not a path the mock can read');
+      return;
+    }
+    const own = url.pathname === '/' || url.pathname === '/favicon.ico' || url.pathname.startsWith('/__mock/');
+    const handled = own
+      ? handleMockRoute({ req, res, url, forwarder, ...options })
+      : handleApi(req, res, url, started);
+    handled.catch(error => {
+      if (error instanceof BodyTooLarge) {
+        if (!res.headersSent) problem(req, res, 413, 'Request body too large', error.message, { Connection: 'close' });
+        return;
+      }
+      const detail = `the mock could not answer: ${redact(error.message)}`;
+      log(`${req.method} ${redact(url.pathname)} failed: ${redact(error.message)}`);
+      if (!res.headersSent) problem(req, res, 502, 'Bad Gateway', detail);
       else res.destroy();
     });
   });
-  server.on('close', () => agent.destroy());
+  server.on('clientError', (error, socket) => {
+    // A request Node cannot even parse: a JSON 400 when the socket still takes one.
+    if (socket.writable && !socket.destroyed) {
+      const body = JSON.stringify({ title: 'Bad request', status: 400, detail: `the request could not be read: ${error.code ?? error.message}` });
+      // A HEAD request's answer has no body, even this one (the parser keeps the raw request).
+      const head = error.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
+      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nAccess-Control-Allow-Origin: *\r\n`
+        + `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${head ? '' : body}`);
+    } else {
+      socket.destroy();
+    }
+  });
+  server.on('close', () => forwarder.close());
   return server;
 }
+
+export { FAULTS };

@@ -18,24 +18,29 @@ const LISTENING = /Prism is listening on (http:\/\/\S+)/;
 /** Masks access and refresh tokens in a URL or log line: Prism logs every URL it forwards. */
 export function redact(text) {
   return String(text)
-    .replace(/(access_token=)[^&\s"']+/g, '$1***')
+    .replace(/((?:access_token|refresh_token|password)=)[^&\s"']+/g, '$1***')
     .replace(/("(?:access_token|refresh_token|password)"\s*:\s*")[^"]*/g, '$1***');
 }
 
 /**
  * Starts Prism and resolves once it listens, with { url, child, stop }. `mode` is 'mock' or
- * 'proxy'; `upstream` is the proxied server; `args` go to Prism as they are; `onLine` gets each
- * log line, redacted.
+ * 'proxy'; `spec` the file it serves (and watches); `upstream` is the proxied server; `args` go
+ * to Prism as they are; `onLine` gets each log line, redacted. Prism listens anew after each
+ * reload of the spec; `url` follows it, and `onListening` hears of it.
  */
-export function startPrism({ mode, upstream, host = '127.0.0.1', port = 0, args = [], onLine = () => {} }) {
-  const command = ['--require', join(here, 'exit-with-parent.cjs'), PRISM_CLI, mode, SPEC_PATH];
+export function startPrism({ mode, spec = SPEC_PATH, upstream, host = '127.0.0.1', port = 0, args = [], onLine = () => {},
+  onListening = () => {} }) {
+  const command = ['--require', join(here, 'exit-with-parent.cjs'), PRISM_CLI, mode, spec];
   if (mode === 'proxy') command.push(upstream);
   command.push('--host', host, '--port', String(port), ...args);
   // detached: a process group of its own, so that stop() reaches anything Prism itself starts.
-  const child = spawn(process.execPath, command, { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+  // The spec's directory is removed by exit-with-parent.cjs if the mock ends without doing it.
+  const env = { ...process.env, YEASTAR_MOCK_SPEC_DIR: dirname(spec) };
+  const child = spawn(process.execPath, command, { detached: true, stdio: ['pipe', 'pipe', 'pipe'], env });
   let stopped = false;
   const stop = (signal = 'SIGTERM') => {
-    if (stopped || child.exitCode !== null || child.signalCode !== null) return;
+    // Also when Prism itself has ended: the group may still hold its --multiprocess worker.
+    if (stopped) return;
     stopped = signal === 'SIGKILL';
     try {
       process.kill(-child.pid, signal);
@@ -43,6 +48,7 @@ export function startPrism({ mode, upstream, host = '127.0.0.1', port = 0, args 
       // The group has already gone.
     }
   };
+  const handle = { url: undefined, child, stop };
   return new Promise((resolve, reject) => {
     let url;
     const recent = [];
@@ -55,7 +61,11 @@ export function startPrism({ mode, upstream, host = '127.0.0.1', port = 0, args 
         const match = LISTENING.exec(line);
         if (match && !url) {
           url = match[1];
-          resolve({ url, child, stop });
+          handle.url = url;
+          resolve(handle);
+        } else if (match) {
+          handle.url = match[1];
+          onListening(handle.url);
         }
       });
     }

@@ -1,94 +1,22 @@
-// The PBX simulator: answers the spec's operations as a PBX would, with state (conferences,
-// tokens, counters), plus /__mock/state and /__mock/reset. It listens on a private loopback port;
+// The PBX simulator's server: the PBX (pbx.mjs) on fastify, plus the spec's named examples for
+// `Prefer: example=` and for every operation that the PBX does not simulate, and
+// /__mock/state, /__mock/reset and /__mock/conferences. It listens on a private loopback port;
 // clients reach it through the front, and its API answers through Prism's validating proxy.
 import Fastify from 'fastify';
-import { makeConferences, sortConferences } from './conferences.mjs';
-import { MAX_LIVE_TOKENS, TokenBook } from './tokens.mjs';
-import { loadExamples } from './spec.mjs';
+import { API, createPbx } from './pbx.mjs';
 import { preferences } from './prefer.mjs';
-
-const API = '/openapi/v1.0';
-const INT32_MAX = 2 ** 31 - 1;
-
-const ok = extra => ({ errcode: 0, errmsg: 'SUCCESS', ...extra });
-const TOKEN_EXPIRED = { errcode: 10004, errmsg: 'TOKEN EXPIRED' };
-const IP_BLOCKED = { errcode: 70004, errmsg: 'ACCOUNT IP BLOCKED' };
-const TOO_MANY_TOKENS = { errcode: 60002, errmsg: 'MAX LIMITATION EXCEEDED' };
-const parameterError = invalid => ({ errcode: 40002, errmsg: 'PARAMETER ERROR', invalid_param_list: invalid });
-
-/** Counts of calls by endpoint and errcode, of faults by kind and of spec violations. */
-class Counters {
-  constructor() {
-    this.reset();
-  }
-
-  reset() {
-    this.calls = {};
-    this.faults = {};
-    this.violations = { request: 0, response: 0, recent: [] };
-  }
-
-  call(endpoint, errcode) {
-    const entry = (this.calls[endpoint] ??= { total: 0, errcodes: {} });
-    entry.total += 1;
-    entry.errcodes[errcode] = (entry.errcodes[errcode] ?? 0) + 1;
-  }
-
-  fault(kind) {
-    this.faults[kind] = (this.faults[kind] ?? 0) + 1;
-  }
-
-  violation(where, request, list) {
-    this.violations[where] += list.length;
-    this.violations.recent.push(...list.map(v => ({ where, request, message: v.message })));
-    this.violations.recent.splice(0, Math.max(0, this.violations.recent.length - 20));
-  }
-}
-
-function positiveInt32(value) {
-  return typeof value === 'string' && /^[0-9]{1,10}$/.test(value) && Number(value) >= 1 && Number(value) <= INT32_MAX;
-}
+import { checkConferences, DataError } from './data.mjs';
 
 /**
- * Checks the list parameters as the PBX does: every problem listed, by field, in one 40002.
- * Returns the parsed parameters, or the invalid_param_list.
+ * Builds the simulator (not yet listening). `settings` as readSettings() returns them; `store`
+ * the live spec (spec-store.mjs), whose named examples answer `Prefer: example=` and every
+ * operation that has no simulation here; `runtime` ({ auth }) what /__mock/settings changes
+ * while it runs; `data` replaces the generated conferences; `now` the clock for token
+ * lifetimes; `serverFactory` (fastify's option) lends it a server.
  */
-function listParameters(query) {
-  const invalid = [];
-  const check = (field, required, valid) => {
-    const value = query[field];
-    if (value === undefined) {
-      if (required) invalid.push({ field, validation_type: 'required' });
-    } else if (!valid(value)) {
-      invalid.push({ field, validation_type: 'invalid' });
-    }
-  };
-  check('page', true, positiveInt32);
-  check('page_size', true, positiveInt32);
-  check('sort_by', false, v => v === 'number' || v === 'name');
-  check('order_by', false, v => v === 'asc' || v === 'desc');
-  if (invalid.length > 0) {
-    return { invalid };
-  }
-  return {
-    page: Number(query.page),
-    pageSize: Number(query.page_size),
-    sortBy: query.sort_by ?? 'number',
-    orderBy: query.order_by ?? 'asc',
-  };
-}
-
-/**
- * Builds the simulator (not yet listening). `settings` as readSettings() returns them; `now` is
- * the clock for token lifetimes; `serverFactory` (fastify's option) lends it a server.
- */
-export function createSimulator(settings, { now = Date.now, serverFactory } = {}) {
-  const strict = settings.auth === 'strict';
-  const conferences = makeConferences(settings.conferences, settings.seed);
-  const examples = loadExamples();
-  const tokens = new TokenBook({ ttlSeconds: settings.tokenTtl, now });
-  const counters = new Counters();
-  const sorted = new Map(); // "name desc" -> the conferences in that order, made once
+export function createSimulator(settings, { store, runtime = { auth: settings.auth }, data, now = Date.now, serverFactory } = {}) {
+  const pbx = createPbx(settings, { runtime, data, now });
+  const { counters } = pbx;
 
   const app = Fastify({ logger: false, ...(serverFactory ? { serverFactory } : {}) });
   // An empty JSON body is no body (fastify would refuse it); malformed JSON stays an error.
@@ -102,128 +30,77 @@ export function createSimulator(settings, { now = Date.now, serverFactory } = {}
     }
   });
 
-  function answer(reply, endpoint, body) {
-    counters.call(endpoint, body.errcode);
-    return reply.code(200).type('application/json').send(body);
-  }
+  const send = (reply, status, body) => reply.code(status).type('application/json').send(JSON.stringify(body ?? null));
 
-  /** The spec's named example when the request asks for one (the front has checked the name). */
-  function example(request, operation) {
-    const name = preferences(request.headers.prefer).example;
-    if (name === undefined) return undefined;
-    const named = examples.get(operation) ?? {};
-    if (!Object.hasOwn(named, name)) {
-      throw Object.assign(new Error(`no example "${name}" for ${operation}`), { statusCode: 400 });
+  /**
+   * The operation's named example: the one `Prefer: example=` names (the front has checked the
+   * name), or, for an operation that the PBX does not simulate, its first.
+   */
+  function exampleAnswer(request, reply, operation, name) {
+    const chosen = name ?? Object.keys(operation.examples)[0];
+    if (chosen === undefined) {
+      return send(reply, 501, { errcode: -1, errmsg: 'FAILURE',
+        submsg: `the mock has no simulation of ${operation.key} and the spec gives it no example: add a named example to its answer` });
     }
-    return named[name];
-  }
-
-  function tokenAnswer(pair) {
-    return ok({
-      access_token: pair.access,
-      access_token_expire_time: settings.tokenTtl,
-      refresh_token: pair.refresh,
-      refresh_token_expire_time: Math.round((pair.refreshUntil - pair.issuedAt) / 1000),
-    });
-  }
-
-  function liveAccessToken(token) {
-    if (typeof token !== 'string' || token === '') return false;
-    return !strict || tokens.findAccess(token) !== undefined;
-  }
-
-  app.post(`${API}/get_token`, async (request, reply) => {
-    const canned = example(request, `POST ${API}/get_token`);
-    if (canned) return answer(reply, 'get_token', canned);
-    const body = request.body ?? {};
-    const missing = ['username', 'password']
-      .filter(field => typeof body[field] !== 'string' || body[field] === '')
-      .map(field => ({ field, validation_type: 'required' }));
-    if (missing.length > 0) return answer(reply, 'get_token', parameterError(missing));
-    if (strict) {
-      if (tokens.blocked) return answer(reply, 'get_token', IP_BLOCKED);
-      if (body.username !== settings.clientId || body.password !== settings.clientSecret) {
-        tokens.loginFailed();
-        return answer(reply, 'get_token', {
-          errcode: -1, errmsg: 'FAILURE', invalid_param_list: [{ field: 'username or password', value: 'error' }],
-        });
-      }
-      if (tokens.liveAccess().length >= MAX_LIVE_TOKENS) return answer(reply, 'get_token', TOO_MANY_TOKENS);
+    if (!Object.hasOwn(operation.examples, chosen)) {
+      return reply.code(400).send({ error: `no example "${chosen}" for ${operation.key}` });
     }
-    return answer(reply, 'get_token', tokenAnswer(tokens.issue('get_token')));
-  });
+    reply.header('mock-source', `example ${chosen}`);
+    const body = operation.examples[chosen];
+    counters.call(pbx.endpoint(operation.key) ?? operation.path.replace(`${API}/`, ''), body?.errcode ?? 'none');
+    return send(reply, operation.status ?? 200, body);
+  }
 
-  app.post(`${API}/refresh_token`, async (request, reply) => {
-    const canned = example(request, `POST ${API}/refresh_token`);
-    if (canned) return answer(reply, 'refresh_token', canned);
-    const token = request.body?.refresh_token;
-    if (typeof token !== 'string' || token === '') {
-      return answer(reply, 'refresh_token', parameterError([{ field: 'refresh_token', validation_type: 'required' }]));
-    }
-    const pair = tokens.findRefresh(token);
-    if (!pair && strict) return answer(reply, 'refresh_token', TOKEN_EXPIRED);
-    // The new pair replaces the old one: its access token ends now, and its refresh token too.
-    if (pair) tokens.revoke(pair);
-    return answer(reply, 'refresh_token', tokenAnswer(tokens.issue('refresh_token')));
-  });
+  /** Every API request: an example when asked for, the PBX's answer, or the spec's example. */
+  function api(request, reply) {
+    const pathname = request.url.split('?')[0];
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    const key = `${method} ${pathname}`;
+    const operation = store.find(method, pathname);
+    const asked = preferences(request.headers.prefer).example;
+    if (operation && asked !== undefined) return exampleAnswer(request, reply, operation, asked);
+    if (pbx.endpoint(key)) return send(reply, 200, pbx.answer(key, { query: request.query, body: request.body }));
+    if (operation) return exampleAnswer(request, reply, operation);
+    counters.call('other', 10001);
+    return send(reply, 200, { errcode: 10001, errmsg: 'INTERFACE NOT EXISTED' });
+  }
 
-  app.get(`${API}/del_token`, async (request, reply) => {
-    const canned = example(request, `GET ${API}/del_token`);
-    if (canned) return answer(reply, 'del_token', canned);
-    const token = request.query.access_token;
-    if (!liveAccessToken(token)) return answer(reply, 'del_token', TOKEN_EXPIRED);
-    const pair = tokens.findAccess(token);
-    if (pair) tokens.revoke(pair);
-    return answer(reply, 'del_token', ok());
-  });
-
-  app.get(`${API}/conference/list`, async (request, reply) => {
-    const canned = example(request, `GET ${API}/conference/list`);
-    if (canned) return answer(reply, 'conference/list', canned);
-    // The token is checked before the parameters, as an API gateway would.
-    if (!liveAccessToken(request.query.access_token)) return answer(reply, 'conference/list', TOKEN_EXPIRED);
-    const params = listParameters(request.query);
-    if (params.invalid) return answer(reply, 'conference/list', parameterError(params.invalid));
-    const key = `${params.sortBy} ${params.orderBy}`;
-    if (!sorted.has(key)) sorted.set(key, sortConferences(conferences, params.sortBy, params.orderBy));
-    const start = (params.page - 1) * params.pageSize;
-    const data = sorted.get(key).slice(start, start + params.pageSize);
-    return answer(reply, 'conference/list', ok({ total_number: conferences.length, data }));
-  });
-
-  app.get('/__mock/state', async () => ({
-    auth: settings.auth,
-    conferences: conferences.length,
-    token_ttl: settings.tokenTtl,
-    ...tokens.snapshot(),
-    calls: counters.calls,
-    faults: counters.faults,
-    violations: counters.violations,
-  }));
+  app.get('/__mock/state', async () => pbx.state());
 
   app.post('/__mock/reset', async () => {
-    tokens.reset();
-    counters.reset();
-    return { reset: true };
+    pbx.reset();
+    return { reset: true, conferences: pbx.conferences.length };
   });
 
-  // A path under the API that the PBX does not have.
-  app.setNotFoundHandler((request, reply) =>
-    request.url.startsWith(`${API}/`)
-      ? answer(reply, 'other', { errcode: 10001, errmsg: 'INTERFACE NOT EXISTED' })
-      : reply.code(404).send({ error: `no route ${request.method} ${request.url.split('?')[0]}` }));
+  app.get('/__mock/conferences', async () => ({ conferences: pbx.conferences }));
+
+  // Replaces the data set while the mock runs; checked against the spec in service.
+  app.put('/__mock/conferences', async (request, reply) => {
+    try {
+      pbx.setConferences(checkConferences(request.body, store.spec, 'the body'));
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      return reply.code(400).type('application/problem+json').send({ title: 'Bad data set', status: 400, detail: error.message });
+    }
+    return { conferences: pbx.conferences.length };
+  });
+
+  app.all(`${API}/*`, api);
+  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: `no route ${request.method} ${request.url.split('?')[0]}` }));
 
   // A body that is not JSON, or not an object: the PBX's syntax error rather than a framework 4xx.
   app.setErrorHandler((error, request, reply) => {
-    if (error.statusCode === 400 && error.message.startsWith('no example')) {
-      return reply.code(400).send({ error: error.message });
-    }
     if (error.statusCode >= 400 && error.statusCode < 500 && request.url.startsWith(`${API}/`)) {
       const endpoint = request.url.slice(API.length + 1).split('?')[0];
-      return answer(reply, endpoint, { errcode: 40001, errmsg: 'PARAMETER SYNTAX ERROR' });
+      counters.call(endpoint, 40001);
+      return send(reply, 200, { errcode: 40001, errmsg: 'PARAMETER SYNTAX ERROR' });
+    }
+    if (error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.code(error.statusCode).type('application/problem+json')
+        .send({ title: 'Bad request', status: error.statusCode, detail: error.message });
     }
     throw error;
   });
 
-  return { app, counters, tokens, conferences, examples };
+  return { app, counters, tokens: pbx.tokens, pbx, get conferences() { return pbx.conferences; } };
 }

@@ -1,8 +1,7 @@
 // The simulated PBX's token book: which access and refresh tokens are live, for how long, and
 // how many logins failed in a row. Time comes from `now()` so that tests need not wait.
-import { randomBytes } from 'node:crypto';
 
-/** The PBX's documented limits: 8 live access tokens per application, 5 failed logins. */
+/** The PBX's documented limits, the defaults here: 8 live access tokens per application, 5 failed logins. */
 export const MAX_LIVE_TOKENS = 8;
 export const MAX_FAILED_LOGINS = 5;
 /** Refresh tokens live this many times longer than access tokens (1800 s and 86400 s). */
@@ -10,9 +9,12 @@ export const REFRESH_FACTOR = 48;
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-/** A 32-character token like the vendor's examples, from the system's secure random source. */
+/**
+ * A 32-character token like the vendor's examples, from the system's secure random source (Web
+ * Crypto, so that the same code runs in Node and in a browser).
+ */
 function newToken() {
-  return Array.from(randomBytes(32), byte => ALPHABET[byte % ALPHABET.length]).join('');
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(32)), byte => ALPHABET[byte % ALPHABET.length]).join('');
 }
 
 /** The first four characters only: the state page shows which token, never the token. */
@@ -21,7 +23,10 @@ export function fingerprint(token) {
 }
 
 export class TokenBook {
-  constructor({ ttlSeconds, now = Date.now }) {
+  /** `maxLive` and `maxFailedLogins` default to the PBX's limits. */
+  constructor({ ttlSeconds, now = Date.now, maxLive = MAX_LIVE_TOKENS, maxFailedLogins = MAX_FAILED_LOGINS }) {
+    this.maxLive = maxLive;
+    this.maxFailedLogins = maxFailedLogins;
     this.ttlMs = ttlSeconds * 1000;
     this.ttlSeconds = ttlSeconds;
     this.now = now;
@@ -58,7 +63,7 @@ export class TokenBook {
   }
 
   get blocked() {
-    return this.failedLogins >= MAX_FAILED_LOGINS;
+    return this.failedLogins >= this.maxFailedLogins;
   }
 
   loginFailed() {
@@ -106,6 +111,7 @@ export class TokenBook {
       tokens_issued: this.issued,
       failed_logins_in_a_row: this.failedLogins,
       logins_blocked: this.blocked,
+      limits: { live_access_tokens: this.maxLive, failed_logins: this.maxFailedLogins },
     };
   }
 }

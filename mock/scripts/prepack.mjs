@@ -2,6 +2,7 @@
 // the mock's directory what the package carries besides the code, and removes it afterwards.
 // Both are gitignored; tracked files are never written.
 // - openapi.yaml: the spec, copied from ../openapi/openapi.yaml, served by the installed mock;
+// - openapi.json: the same document as JSON, for the MSW handlers in a browser (no YAML parser);
 // - types/openapi.d.ts: TypeScript types generated from it by openapi-typescript, so that a
 //   frontend's calls are typed by the same spec the mock validates against.
 import { mkdirSync, renameSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const mockDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const specSource = join(mockDir, '..', 'openapi', 'openapi.yaml');
 const specCopy = join(mockDir, 'openapi.yaml');
+const specJson = join(mockDir, 'openapi.json');
 const typesDir = join(mockDir, 'types');
 
 /** Writes through a temporary file and a rename, so no reader ever sees half a file. */
@@ -31,9 +33,12 @@ export async function generateTypes(specFile) {
 
 if (process.argv.includes('--clean')) {
   rmSync(specCopy, { force: true });
+  rmSync(specJson, { force: true });
   rmSync(typesDir, { recursive: true, force: true });
 } else {
   const spec = readFileSync(specSource, 'utf8');
   writeWhole(specCopy, spec);
+  const { parse } = await import('yaml');
+  writeWhole(specJson, `${JSON.stringify(parse(spec), null, 2)}\n`);
   writeWhole(join(typesDir, 'openapi.d.ts'), await generateTypes(specCopy));
 }

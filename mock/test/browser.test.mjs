@@ -140,12 +140,28 @@ test('a conference table on another origin pages, sorts by name and shows a 503'
     assert.match(await page.textContent('#error'), /^HTTP 503: a simulated 503/);
     assert.deepEqual(await page.$$eval('#rows tr', rows => rows.length), 57, 'the table keeps its rows');
 
+    // With credentials, a `*` in Access-Control-Expose-Headers would not count: the app still
+    // reads Retry-After, sl-violations and the mock's own headers.
+    const credentialed = await page.evaluate(async base => {
+      const read = async (path, prefer) => {
+        const response = await fetch(base + path, { credentials: 'include', headers: prefer ? { Prefer: prefer } : {} });
+        return { status: response.status, retryAfter: response.headers.get('retry-after'),
+          violations: response.headers.get('sl-violations'), unknown: response.headers.get('mock-unknown-query') };
+      };
+      return [await read('/openapi/v1.0/conference/list?access_token=t&page=1&page_size=1', 'fault=http503'),
+        await read('/openapi/v1.0/conference/list?access_token=t&page=0&page_size=1&sortby=name')];
+    }, mock.url);
+    assert.deepEqual(credentialed[0], { status: 503, retryAfter: '1', violations: null, unknown: null });
+    assert.equal(credentialed[1].status, 200);
+    assert.match(credentialed[1].violations, /page/);
+    assert.equal(credentialed[1].unknown, 'sortby');
+
     assert.ok(preflights.length >= 1, 'the Prefer header needed a preflight');
     assert.ok(preflights.every(url => url.startsWith(mock.url)));
     const snapshot = await state(mock.url);
     assert.equal(snapshot.violations.response, 0);
-    assert.equal(snapshot.violations.request, 0);
-    assert.equal(snapshot.faults.http503, 1);
+    assert.equal(snapshot.violations.request, 1, 'the page=0 call above');
+    assert.equal(snapshot.faults.http503, 2);
   } finally {
     await browser.close();
   }

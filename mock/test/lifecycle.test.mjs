@@ -4,6 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { API, alive, call, descendants, startMock } from './support.mjs';
 
 const linux = process.platform === 'linux' ? false : 'reads /proc';
@@ -55,10 +57,15 @@ test('Ctrl-C (SIGINT to the foreground process group) stops everything', { skip:
 test('even a SIGKILL of the mock takes Prism with it', { skip: linux, timeout: 60_000 }, async () => {
   const mock = await startMock();
   const pids = descendants(mock.child.pid);
-  assert.equal(pids.length, 1, 'Prism');
+  // Prism's proxy runs --multiprocess: its parent and its HTTP worker.
+  assert.equal(pids.length, 2, 'Prism and its worker');
+  // The private copy of the spec that Prism serves goes with it.
+  const copy = readFileSync(`/proc/${pids[0]}/cmdline`, 'utf8').split('\0').find(arg => /yeastar-mock-spec-[^/]+\/openapi\.yaml$/.test(arg));
+  assert.ok(copy && existsSync(copy), `Prism serves the mock's copy: ${copy}`);
   process.kill(mock.child.pid, 'SIGKILL');
   await mock.exited;
   assert.equal(await gone(pids), true);
+  assert.equal(existsSync(dirname(copy)), false, 'the copy of the spec is removed');
 });
 
 for (const [name, value, message] of [
@@ -103,7 +110,7 @@ const skeleton = body => ({ ...body, data: body.data.map(c => ({ ...c, name: '*'
   moderator_list: c.moderator_list.map(m => ({ ...m, name: '*' })) })) });
 
 test('start:examples: Prism alone serves the examples, and coherent random data', { timeout: 60_000 }, async () => {
-  const mock = await startMock({}, { command: [npm, 'run', '--silent', 'start:examples'], ready: /Prism is listening on (http:\/\/\S+)/ });
+  const mock = await startMock({}, { command: [npm, 'run', '--silent', 'start:examples'], ready: /ready on (http:\/\/\S+)/ });
   try {
     const list = `${API}/conference/list?access_token=t&page=1&page_size=20`;
     assert.equal((await call(mock.url, list)).body.total_number, 3);
@@ -132,7 +139,7 @@ test('start:examples: Prism alone serves the examples, and coherent random data'
 });
 
 test('SEED=42 start:dynamic: every answer has the same conferences, but for their names', { timeout: 60_000 }, async () => {
-  const mock = await startMock({ SEED: '42' }, { command: [npm, 'run', '--silent', 'start:dynamic'], ready: /Prism is listening on (http:\/\/\S+)/ });
+  const mock = await startMock({ SEED: '42' }, { command: [npm, 'run', '--silent', 'start:dynamic'], ready: /ready on (http:\/\/\S+)/ });
   try {
     const list = `${API}/conference/list?access_token=t&page=1&page_size=20`;
     const first = (await call(mock.url, list)).body;

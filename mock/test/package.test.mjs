@@ -57,7 +57,7 @@ before(() => {
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'frontend', private: true, type: 'module' }));
   const dev = manifest.devDependencies;
   const install = run(npm, ['install', '--engine-strict', '--prefer-offline', '--no-audit', '--no-fund', join(scratch, packed.filename),
-    `openapi-fetch@${dev['openapi-fetch']}`, `typescript@${dev.typescript}`], scratch);
+    `openapi-fetch@${dev['openapi-fetch']}`, `typescript@${dev.typescript}`, `msw@${dev.msw}`], scratch);
   assert.equal(install.status, 0, install.output);
   assert.doesNotMatch(install.output, /EBADENGINE|deprecated/, 'the install warns');
 });
@@ -70,7 +70,7 @@ test('npm pack ships the code, the spec and the generated types, and edits no tr
     assert.ok(files.includes(wanted), `${wanted} is missing from ${files.join(', ')}`);
   }
   for (const file of files) {
-    assert.match(file, /^(package\.json|README\.md|bin\/|lib\/|openapi\.yaml$|types\/)/, `${file} is not part of the package`);
+    assert.match(file, /^(package\.json|README\.md|bin\/|lib\/|openapi\.(yaml|json)$|types\/)/, `${file} is not part of the package`);
   }
   assert.equal(readFileSync(join(installed, 'openapi.yaml'), 'utf8'),
     readFileSync(join(mockDir, '..', 'openapi', 'openapi.yaml'), 'utf8'));
@@ -79,20 +79,34 @@ test('npm pack ships the code, the spec and the generated types, and edits no tr
   assert.equal(shipped.private, undefined);
   assert.ok(shipped.dependencies['@stainless-api/prism-cli'], 'Prism is a runtime dependency');
   // postpack took away what prepack put beside the code
-  assert.deepEqual(readdirSync(mockDir).filter(name => ['openapi.yaml', 'types'].includes(name)), []);
+  assert.deepEqual(readdirSync(mockDir).filter(name => ['openapi.yaml', 'openapi.json', 'types'].includes(name)), []);
   assert.equal(gitStatus(), statusBefore);
 });
 
-test('the README shows the typed call exactly as it is type-checked here', () => {
-  const readme = readFileSync(join(mockDir, '..', 'README.md'), 'utf8');
-  assert.ok(readme.includes(`\`\`\`ts\n${example}\`\`\`\n`), 'README.md does not quote mock/examples/typed-call.ts verbatim');
+test('the package\'s README shows the typed call exactly as it is type-checked here', () => {
+  const readme = readFileSync(join(installed, 'README.md'), 'utf8');
+  assert.ok(readme.includes(`\`\`\`ts\n${example}\`\`\`\n`), 'mock/README.md does not quote mock/examples/typed-call.ts verbatim');
+});
+
+test('npx yeastar-conference-mock takes flags: --help, --version, --port; an unknown flag is refused', () => {
+  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+  const help = run(npx, ['--no', '--', manifest.name, '--help'], scratch, 60_000);
+  assert.equal(help.status, 0, help.output);
+  assert.match(help.stdout, /^Usage: npx yeastar-conference-mock \[flags\]/);
+  assert.match(help.stdout, /--port <value>/);
+  const version = run(npx, ['--no', '--', manifest.name, '--version'], scratch, 60_000);
+  assert.equal(version.stdout.trim(), manifest.version);
+  const wrong = run(npx, ['--no', '--', manifest.name, '--prot', '4712'], scratch, 60_000);
+  assert.equal(wrong.status, 2);
+  assert.match(wrong.stderr, /unknown flag '--prot'/);
 });
 
 test('npx yeastar-conference-mock serves the simulator behind the validating proxy, and stops cleanly',
   { timeout: 120_000 }, async t => {
     const started = Date.now();
     const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-    const mock = await startMock({}, { command: [npx, '--no', manifest.name], cwd: scratch, baseEnv: cleanEnv });
+    // --port wins over PORT: the mock listens on a free port, not on 4010.
+    const mock = await startMock({ PORT: '4010' }, { command: [npx, '--no', '--', manifest.name], args: ['--port', '0'], cwd: scratch, baseEnv: cleanEnv });
     t.diagnostic(`npx yeastar-conference-mock ready in ${Date.now() - started} ms`);
     const pids = noProc ? [] : descendants(mock.child.pid);
     try {
@@ -113,9 +127,13 @@ test('npx yeastar-conference-mock serves the simulator behind the validating pro
       if (!noProc) {
         const prism = pids.map(pid => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).find(a => a.some(x => x.includes('prism-cli')));
         assert.ok(prism, 'a Prism process runs');
-        assert.ok(prism.includes(join(installed, 'openapi.yaml')), `Prism serves the packaged spec: ${prism.join(' ')}`);
+        assert.ok(prism.some(arg => /yeastar-mock-spec-[^/]+\/openapi\.yaml$/.test(arg)), `Prism serves the mock's copy of the spec: ${prism.join(' ')}`);
         assert.ok(prism.includes('proxy'), prism.join(' '));
       }
+      assert.equal((await state(mock.url)).spec.path, join(installed, 'openapi.yaml'), 'the packaged spec is the one followed');
+      // Hints name the command that works here: npx, not the repository's npm scripts.
+      const prismOnly = await call(mock.url, `${API}/conference/list?access_token=t&page=1&page_size=1`, { headers: { Prefer: 'dynamic=true' } });
+      assert.match(prismOnly.body.detail, /`npx yeastar-conference-mock --examples`$/);
 
       // The README's example, compiled against the shipped types and run against this mock.
       writeFileSync(join(scratch, 'typed-call.ts'), example);
@@ -160,4 +178,29 @@ test('a wrong field name in the typed call does not compile', () => {
   for (const file of Object.keys(mistakes)) {
     assert.match(checked.stdout, new RegExp(`^${file.replace('.', '\\.')}\\(\\d+,\\d+\\): error TS`, 'm'), `no error in ${file}:\n${checked.output}`);
   }
+});
+
+test('the installed package\'s MSW handlers answer through msw/node, checked against its openapi.json', () => {
+  writeFileSync(join(scratch, 'msw-check.mjs'), [
+    "import { http, HttpResponse, delay } from 'msw';",
+    "import { setupServer } from 'msw/node';",
+    "import { createHandlers } from 'yeastar-conference-mock/msw';",
+    "import { createValidator } from 'yeastar-conference-mock/msw/validate';",
+    "import spec from 'yeastar-conference-mock/openapi.json' with { type: 'json' };",
+    "const { handlers } = createHandlers({ http, HttpResponse, delay }, { spec, baseUrl: 'http://pbx.test', validate: createValidator(spec) });",
+    'const server = setupServer(...handlers);',
+    "server.listen({ onUnhandledRequest: 'error' });",
+    "const answer = await fetch('http://pbx.test/openapi/v1.0/conference/list?access_token=t&page=2&page_size=3&sort_by=number');",
+    "console.log(answer.headers.get('mock-spec-mismatch') ?? 'valid', JSON.stringify(await answer.json()));",
+    'server.close();',
+  ].join('\n'));
+  const ran = run(process.execPath, ['msw-check.mjs'], scratch, 60_000);
+  assert.equal(ran.status, 0, ran.output);
+  const line = ran.stdout.trim();
+  const verdict = line.slice(0, line.indexOf(' '));
+  const body = line.slice(line.indexOf(' ') + 1);
+  assert.equal(verdict, 'valid');
+  const list = JSON.parse(body);
+  assert.equal(list.total_number, 57);
+  assert.deepEqual(list.data.map(c => c.number), ['6503', '6504', '6505']);
 });
