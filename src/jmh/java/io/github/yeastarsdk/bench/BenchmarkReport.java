@@ -34,6 +34,12 @@ public final class BenchmarkReport {
     java.util.List<Path> forks = InProcessFork.run(plan.forks(), work);
     Rounds decode1000 = InProcessFork.merged(forks, InProcessFork.DECODE_1000);
     Rounds decode10 = InProcessFork.merged(forks, InProcessFork.DECODE_10);
+    if (decodeOnly()) {
+      // Trying a change to the adapters out: the decode figures alone, printed, no report written.
+      System.out.println(
+          new Report().decodeOnly(decode1000, decode10, loadBefore, Machine.loadAverage()));
+      return;
+    }
     Rounds perCall = InProcessFork.merged(forks, InProcessFork.PER_CALL);
     log("listing 10,000 conferences");
     Rounds listing = InProcessRounds.listing(plan);
@@ -97,6 +103,11 @@ public final class BenchmarkReport {
     Files.writeString(output, md, StandardCharsets.UTF_8);
     System.out.println(md);
     System.out.println("Written: " + output);
+  }
+
+  /** {@code -Dbench.only=decode}: only the decode rounds, printed rather than written. */
+  static boolean decodeOnly() {
+    return "decode".equals(System.getProperty("bench.only"));
   }
 
   static void log(String what) {

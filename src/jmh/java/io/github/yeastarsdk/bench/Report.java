@@ -185,6 +185,30 @@ final class Report {
     return md.toString();
   }
 
+  /** The decode table and its targets alone, for {@code -Dbench.only=decode}. */
+  String decodeOnly(Rounds decode1000, Rounds decode10, String loadBefore, String loadAfter) {
+    StringBuilder md = new StringBuilder();
+    md.append(f("Load average %s before, %s after.%n%n", loadBefore, loadAfter))
+        .append(
+            "| conferences | decoder | CPU µs/op (median) | MB/s | allocated B/op | speed × stock Gson [95 % CI] |\n")
+        .append("|---:|---|---:|---:|---:|---|\n");
+    decodeRows(md, 1000, decode1000);
+    decodeRows(md, 10, decode10);
+    Interval speed1000 = Interval.of(decode1000.cpuRatios(GSON, SDK));
+    Interval speed10 = Interval.of(decode10.cpuRatios(GSON, SDK));
+    Interval alloc1000 = Interval.of(decode1000.allocationRatios(SDK, GSON));
+    md.append(
+        f(
+            "%nspeed 1,000 %s %s; speed 10 %s %s; allocation 1,000 %s %s%n",
+            speed1000.ratio(),
+            speed1000.atLeast(1.3).text,
+            speed10.ratio(),
+            speed10.atLeast(1.3).text,
+            alloc1000.ratio(),
+            alloc1000.atMost(0.5).text));
+    return md.toString();
+  }
+
   private static String listingRow(String name, Rounds listing, String contender) {
     return f(
         "| %s | %,.0f | %s |\n",

@@ -5,7 +5,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -67,10 +67,39 @@ public final class JsonReading {
     return adapter.fromJson(reader);
   }
 
+  /** Reads a 32-bit integer that may not be null; a null fails naming {@code name}. */
+  public static int requiredInt32(JsonReader reader, String name) throws IOException {
+    if (reader.peek() == JsonReader.Token.NULL) {
+      reader.nextNull();
+      throw unexpectedNull(name, reader);
+    }
+    return expect(reader, JsonReader.Token.NUMBER).nextInt();
+  }
+
+  /** Reads a 64-bit integer that may not be null; a null fails naming {@code name}. */
+  public static long requiredInt64(JsonReader reader, String name) throws IOException {
+    if (reader.peek() == JsonReader.Token.NULL) {
+      reader.nextNull();
+      throw unexpectedNull(name, reader);
+    }
+    return expect(reader, JsonReader.Token.NUMBER).nextLong();
+  }
+
+  /** Reads a boolean that may not be null; a null fails naming {@code name}. */
+  public static boolean requiredBool(JsonReader reader, String name) throws IOException {
+    if (reader.peek() == JsonReader.Token.NULL) {
+      reader.nextNull();
+      throw unexpectedNull(name, reader);
+    }
+    return expect(reader, JsonReader.Token.BOOLEAN).nextBoolean();
+  }
+
   /**
-   * Reads an array of {@code adapter}'s values, or null for a JSON null. Elements may not be null.
-   * Inline rather than Moshi's collection adapter: a list sized for the one or two moderators a
-   * conference has, and one call less per element.
+   * Reads an array of {@code adapter}'s values as an immutable list, or null for a JSON null. An
+   * element may not be null. Inline rather than Moshi's collection adapter: one or two elements
+   * (the moderators of most conferences) become {@code List.of}'s compact lists, more are handed
+   * over without a copy, so that the model's constructor need not copy them again (see {@link
+   * ImmutableLists#copyOf}).
    */
   public static <T> @Nullable List<T> list(JsonAdapter<T> adapter, JsonReader reader)
       throws IOException {
@@ -78,12 +107,43 @@ public final class JsonReading {
       return reader.nextNull();
     }
     expect(reader, JsonReader.Token.BEGIN_ARRAY).beginArray();
-    List<T> values = new ArrayList<>(4);
+    if (!reader.hasNext()) {
+      reader.endArray();
+      return List.of();
+    }
+    T first = element(adapter, reader);
+    if (!reader.hasNext()) {
+      reader.endArray();
+      return List.of(first);
+    }
+    T second = element(adapter, reader);
+    if (!reader.hasNext()) {
+      reader.endArray();
+      return List.of(first, second);
+    }
+    Object[] values = new Object[8];
+    values[0] = first;
+    values[1] = second;
+    int size = 2;
     while (reader.hasNext()) {
-      values.add(adapter.fromJson(reader));
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = element(adapter, reader);
     }
     reader.endArray();
-    return values;
+    return ImmutableLists.handOver(values, size);
+  }
+
+  private static <T> T element(JsonAdapter<T> adapter, JsonReader reader) throws IOException {
+    if (reader.peek() == JsonReader.Token.NULL) {
+      throw new JsonDataException("Expected a value but was NULL at path " + reader.getPath());
+    }
+    T value = adapter.fromJson(reader);
+    if (value == null) {
+      throw new JsonDataException("Expected a value but was NULL at path " + reader.getPath());
+    }
+    return value;
   }
 
   /** Writes {@code values} as a JSON array with {@code adapter}. */
