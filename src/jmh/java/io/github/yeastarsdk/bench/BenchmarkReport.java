@@ -29,15 +29,16 @@ public final class BenchmarkReport {
     InProcessRounds.Plan plan = InProcessRounds.Plan.fromSystemProperties();
     Instant started = Instant.now();
     String loadBefore = Machine.loadAverage();
-    Report report = new Report();
+    LoadWatch load = new LoadWatch();
+    Report report = new Report(load);
 
     java.util.List<Path> forks = InProcessFork.run(plan.forks(), work);
     Rounds decode1000 = InProcessFork.merged(forks, InProcessFork.DECODE_1000);
     Rounds decode10 = InProcessFork.merged(forks, InProcessFork.DECODE_10);
     if (decodeOnly()) {
       // Trying a change to the adapters out: the decode figures alone, printed, no report written.
-      System.out.println(
-          new Report().decodeOnly(decode1000, decode10, loadBefore, Machine.loadAverage()));
+      load.close();
+      System.out.println(report.decodeOnly(decode1000, decode10, loadBefore, Machine.loadAverage()));
       return;
     }
     Rounds perCall = InProcessFork.merged(forks, InProcessFork.PER_CALL);
@@ -57,6 +58,7 @@ public final class BenchmarkReport {
     log("retained pages");
     RetainedPages.Retained retained = RetainedPages.measure();
 
+    load.close();
     Interval pager4 = Interval.of(listing.timeRatios(PAGER_4, LOOP));
     Interval pager1 = Interval.of(listing.timeRatios(PAGER_1, LOOP));
     Interval speed1000 = Interval.of(decode1000.cpuRatios(GSON, SDK));

@@ -26,10 +26,31 @@ final class Report {
       InProcessRounds.Plan plan) {}
 
   private final List<String> targets = new ArrayList<>();
+  private final LoadWatch load;
+
+  Report(LoadWatch load) {
+    this.load = load;
+  }
 
   Report target(String what, Interval interval, Interval.Verdict verdict) {
-    targets.add("| " + what + " | " + interval.ratio() + " | " + verdict.text + " |");
+    targets.add("| " + what + " | " + interval.ratio() + " | " + verdictText(verdict) + " |");
     return this;
+  }
+
+  /** An undecided verdict of a run under a load above the core count was too noisy to decide. */
+  private String verdictText(Interval.Verdict verdict) {
+    return verdict == Interval.Verdict.UNDECIDED && load.noisy()
+        ? "undecided: too noisy to decide"
+        : verdict.text;
+  }
+
+  /** What the load did during the run, and what that means for the verdicts. */
+  private String loadNote() {
+    return load.noisy()
+        ? "During the figures " + load.summary() + ": other processes wanted the cores, which "
+            + "widens the intervals. A target whose interval straddles its limit was too noisy to "
+            + "decide: run again on a quieter machine to settle it.\n\n"
+        : "During the figures " + load.summary() + ".\n\n";
   }
 
   private static String f(String format, Object... args) {
@@ -64,6 +85,7 @@ final class Report {
                 Machine.describe(),
                 run.loadBefore(),
                 run.loadAfter()))
+        .append(loadNote())
         .append(
             f(
                 "**Method.** Contenders run in alternation (fixed 2 GiB heap): round after round each "
@@ -189,6 +211,7 @@ final class Report {
   String decodeOnly(Rounds decode1000, Rounds decode10, String loadBefore, String loadAfter) {
     StringBuilder md = new StringBuilder();
     md.append(f("Load average %s before, %s after.%n%n", loadBefore, loadAfter))
+        .append(loadNote())
         .append(
             "| conferences | decoder | CPU µs/op (median) | MB/s | allocated B/op | speed × stock Gson [95 % CI] |\n")
         .append("|---:|---|---:|---:|---:|---|\n");
@@ -201,11 +224,11 @@ final class Report {
         f(
             "%nspeed 1,000 %s %s; speed 10 %s %s; allocation 1,000 %s %s%n",
             speed1000.ratio(),
-            speed1000.atLeast(1.3).text,
+            verdictText(speed1000.atLeast(1.3)),
             speed10.ratio(),
-            speed10.atLeast(1.3).text,
+            verdictText(speed10.atLeast(1.3)),
             alloc1000.ratio(),
-            alloc1000.atMost(0.5).text));
+            verdictText(alloc1000.atMost(0.5))));
     return md.toString();
   }
 

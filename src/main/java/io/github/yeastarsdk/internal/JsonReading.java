@@ -21,42 +21,65 @@ public final class JsonReading {
   public static JsonReader expect(JsonReader reader, JsonReader.Token token) throws IOException {
     JsonReader.Token actual = reader.peek();
     if (actual != token) {
-      throw new JsonDataException(
-          "Expected " + token + " but was " + actual + " at path " + reader.getPath());
+      throw mismatch(token, actual, reader);
     }
     return reader;
   }
 
+  private static JsonDataException mismatch(
+      JsonReader.Token expected, JsonReader.Token actual, JsonReader reader) {
+    return new JsonDataException(
+        "Expected " + expected + " but was " + actual + " at path " + reader.getPath());
+  }
+
+  // Each read asks peek() once: the token decides both the null case and the type check.
+
   /** Reads a string, or null for a JSON null. */
   public static @Nullable String string(JsonReader reader) throws IOException {
-    if (reader.peek() == JsonReader.Token.NULL) {
+    JsonReader.Token token = reader.peek();
+    if (token == JsonReader.Token.STRING) {
+      return reader.nextString();
+    }
+    if (token == JsonReader.Token.NULL) {
       return reader.nextNull();
     }
-    return expect(reader, JsonReader.Token.STRING).nextString();
+    throw mismatch(JsonReader.Token.STRING, token, reader);
   }
 
   /** Reads a 32-bit integer, or null for a JSON null; a fraction or overflow fails. */
   public static @Nullable Integer int32(JsonReader reader) throws IOException {
-    if (reader.peek() == JsonReader.Token.NULL) {
+    JsonReader.Token token = reader.peek();
+    if (token == JsonReader.Token.NUMBER) {
+      return reader.nextInt();
+    }
+    if (token == JsonReader.Token.NULL) {
       return reader.nextNull();
     }
-    return expect(reader, JsonReader.Token.NUMBER).nextInt();
+    throw mismatch(JsonReader.Token.NUMBER, token, reader);
   }
 
   /** Reads a 64-bit integer, or null for a JSON null; a fraction or overflow fails. */
   public static @Nullable Long int64(JsonReader reader) throws IOException {
-    if (reader.peek() == JsonReader.Token.NULL) {
+    JsonReader.Token token = reader.peek();
+    if (token == JsonReader.Token.NUMBER) {
+      return reader.nextLong();
+    }
+    if (token == JsonReader.Token.NULL) {
       return reader.nextNull();
     }
-    return expect(reader, JsonReader.Token.NUMBER).nextLong();
+    throw mismatch(JsonReader.Token.NUMBER, token, reader);
   }
 
   /** Reads a boolean, or null for a JSON null. */
   public static @Nullable Boolean bool(JsonReader reader) throws IOException {
-    if (reader.peek() == JsonReader.Token.NULL) {
+    JsonReader.Token token = reader.peek();
+    if (token == JsonReader.Token.BOOLEAN) {
+      return reader.nextBoolean();
+    }
+    if (token == JsonReader.Token.NULL) {
       return reader.nextNull();
     }
-    return expect(reader, JsonReader.Token.BOOLEAN).nextBoolean();
+    throw mismatch(JsonReader.Token.BOOLEAN, token, reader);
   }
 
   /** Reads a value with {@code adapter}, or null for a JSON null. */
@@ -69,29 +92,41 @@ public final class JsonReading {
 
   /** Reads a 32-bit integer that may not be null; a null fails naming {@code name}. */
   public static int requiredInt32(JsonReader reader, String name) throws IOException {
-    if (reader.peek() == JsonReader.Token.NULL) {
+    JsonReader.Token token = reader.peek();
+    if (token == JsonReader.Token.NUMBER) {
+      return reader.nextInt();
+    }
+    if (token == JsonReader.Token.NULL) {
       reader.nextNull();
       throw unexpectedNull(name, reader);
     }
-    return expect(reader, JsonReader.Token.NUMBER).nextInt();
+    throw mismatch(JsonReader.Token.NUMBER, token, reader);
   }
 
   /** Reads a 64-bit integer that may not be null; a null fails naming {@code name}. */
   public static long requiredInt64(JsonReader reader, String name) throws IOException {
-    if (reader.peek() == JsonReader.Token.NULL) {
+    JsonReader.Token token = reader.peek();
+    if (token == JsonReader.Token.NUMBER) {
+      return reader.nextLong();
+    }
+    if (token == JsonReader.Token.NULL) {
       reader.nextNull();
       throw unexpectedNull(name, reader);
     }
-    return expect(reader, JsonReader.Token.NUMBER).nextLong();
+    throw mismatch(JsonReader.Token.NUMBER, token, reader);
   }
 
   /** Reads a boolean that may not be null; a null fails naming {@code name}. */
   public static boolean requiredBool(JsonReader reader, String name) throws IOException {
-    if (reader.peek() == JsonReader.Token.NULL) {
+    JsonReader.Token token = reader.peek();
+    if (token == JsonReader.Token.BOOLEAN) {
+      return reader.nextBoolean();
+    }
+    if (token == JsonReader.Token.NULL) {
       reader.nextNull();
       throw unexpectedNull(name, reader);
     }
-    return expect(reader, JsonReader.Token.BOOLEAN).nextBoolean();
+    throw mismatch(JsonReader.Token.BOOLEAN, token, reader);
   }
 
   /**
