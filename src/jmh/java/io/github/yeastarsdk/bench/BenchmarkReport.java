@@ -38,7 +38,7 @@ public final class BenchmarkReport {
     if (decodeOnly()) {
       // Trying a change to the adapters out: the decode figures alone, printed, no report written.
       load.close();
-      System.out.println(report.decodeOnly(decode1000, decode10, loadBefore, Machine.loadAverage()));
+      System.out.println(decodeOnly(decode1000, decode10, loadBefore, load));
       return;
     }
     Rounds perCall = InProcessFork.merged(forks, InProcessFork.PER_CALL);
@@ -105,6 +105,28 @@ public final class BenchmarkReport {
     Files.writeString(output, md, StandardCharsets.UTF_8);
     System.out.println(md);
     System.out.println("Written: " + output);
+  }
+
+  /** The decode table and its targets alone, for {@code -Dbench.only=decode}. */
+  private static String decodeOnly(
+      Rounds decode1000, Rounds decode10, String loadBefore, LoadWatch load) {
+    StringBuilder md = new StringBuilder();
+    md.append("Load average " + loadBefore + " before, " + Machine.loadAverage() + " after.\n\n")
+        .append(load.note())
+        .append(
+            "| conferences | decoder | CPU µs/op (median) | MB/s | allocated B/op | speed × stock Gson [95 % CI] |\n")
+        .append("|---:|---|---:|---:|---:|---|\n");
+    Report.decodeRows(md, 1000, decode1000);
+    Report.decodeRows(md, 10, decode10);
+    Interval speed1000 = Interval.of(decode1000.cpuRatios(GSON, SDK));
+    Interval speed10 = Interval.of(decode10.cpuRatios(GSON, SDK));
+    Interval alloc1000 = Interval.of(decode1000.allocationRatios(SDK, GSON));
+    return md.append("\nspeed 1,000 ")
+        .append(speed1000.ratio() + " " + load.verdict(speed1000.atLeast(1.3)))
+        .append("; speed 10 " + speed10.ratio() + " " + load.verdict(speed10.atLeast(1.3)))
+        .append("; allocation 1,000 " + alloc1000.ratio() + " " + load.verdict(alloc1000.atMost(0.5)))
+        .append('\n')
+        .toString();
   }
 
   /** {@code -Dbench.only=decode}: only the decode rounds, printed rather than written. */

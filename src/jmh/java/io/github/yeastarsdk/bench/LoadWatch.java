@@ -75,6 +75,22 @@ final class LoadWatch implements AutoCloseable {
         samples);
   }
 
+  /** A verdict as the report writes it: an undecided one of a noisy run was too noisy to decide. */
+  String verdict(Interval.Verdict verdict) {
+    return verdict == Interval.Verdict.UNDECIDED && noisy()
+        ? "undecided: too noisy to decide"
+        : verdict.text;
+  }
+
+  /** What the load did during the run, and what that means for the verdicts, as a paragraph. */
+  String note() {
+    return noisy()
+        ? "During the figures " + summary() + ": other processes wanted the cores, which widens "
+            + "the intervals. A target whose interval straddles its limit was too noisy to decide: "
+            + "run again on a quieter machine to settle it.\n\n"
+        : "During the figures " + summary() + ".\n\n";
+  }
+
   @Override
   public void close() throws InterruptedException {
     sampler.interrupt();

@@ -33,24 +33,8 @@ final class Report {
   }
 
   Report target(String what, Interval interval, Interval.Verdict verdict) {
-    targets.add("| " + what + " | " + interval.ratio() + " | " + verdictText(verdict) + " |");
+    targets.add("| " + what + " | " + interval.ratio() + " | " + load.verdict(verdict) + " |");
     return this;
-  }
-
-  /** An undecided verdict of a run under a load above the core count was too noisy to decide. */
-  private String verdictText(Interval.Verdict verdict) {
-    return verdict == Interval.Verdict.UNDECIDED && load.noisy()
-        ? "undecided: too noisy to decide"
-        : verdict.text;
-  }
-
-  /** What the load did during the run, and what that means for the verdicts. */
-  private String loadNote() {
-    return load.noisy()
-        ? "During the figures " + load.summary() + ": other processes wanted the cores, which "
-            + "widens the intervals. A target whose interval straddles its limit was too noisy to "
-            + "decide: run again on a quieter machine to settle it.\n\n"
-        : "During the figures " + load.summary() + ".\n\n";
   }
 
   private static String f(String format, Object... args) {
@@ -85,7 +69,7 @@ final class Report {
                 Machine.describe(),
                 run.loadBefore(),
                 run.loadAfter()))
-        .append(loadNote())
+        .append(load.note())
         .append(
             f(
                 "**Method.** Contenders run in alternation (fixed 2 GiB heap): round after round each "
@@ -207,31 +191,6 @@ final class Report {
     return md.toString();
   }
 
-  /** The decode table and its targets alone, for {@code -Dbench.only=decode}. */
-  String decodeOnly(Rounds decode1000, Rounds decode10, String loadBefore, String loadAfter) {
-    StringBuilder md = new StringBuilder();
-    md.append(f("Load average %s before, %s after.%n%n", loadBefore, loadAfter))
-        .append(loadNote())
-        .append(
-            "| conferences | decoder | CPU µs/op (median) | MB/s | allocated B/op | speed × stock Gson [95 % CI] |\n")
-        .append("|---:|---|---:|---:|---:|---|\n");
-    decodeRows(md, 1000, decode1000);
-    decodeRows(md, 10, decode10);
-    Interval speed1000 = Interval.of(decode1000.cpuRatios(GSON, SDK));
-    Interval speed10 = Interval.of(decode10.cpuRatios(GSON, SDK));
-    Interval alloc1000 = Interval.of(decode1000.allocationRatios(SDK, GSON));
-    md.append(
-        f(
-            "%nspeed 1,000 %s %s; speed 10 %s %s; allocation 1,000 %s %s%n",
-            speed1000.ratio(),
-            verdictText(speed1000.atLeast(1.3)),
-            speed10.ratio(),
-            verdictText(speed10.atLeast(1.3)),
-            alloc1000.ratio(),
-            verdictText(alloc1000.atMost(0.5))));
-    return md.toString();
-  }
-
   private static String listingRow(String name, Rounds listing, String contender) {
     return f(
         "| %s | %,.0f | %s |\n",
@@ -240,7 +199,7 @@ final class Report {
         Interval.of(listing.timeRatios(contender, LOOP)).ratio());
   }
 
-  private static void decodeRows(StringBuilder md, int conferences, Rounds rounds) {
+  static void decodeRows(StringBuilder md, int conferences, Rounds rounds) {
     String[] names = {
       "**this SDK: generated adapters**",
       "stock openapi-generator retrofit2 + Gson",
