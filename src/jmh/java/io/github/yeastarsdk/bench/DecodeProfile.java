@@ -3,11 +3,13 @@ package io.github.yeastarsdk.bench;
 /**
  * Decodes one conference/list body in a loop with one decoder, for a profiler to sample: {@code
  * java -XX:StartFlightRecording=filename=decode.jfr,settings=profile -cp … DecodeProfile sdk 1000
- * 30}, then {@code jfr print --events jdk.ExecutionSample decode.jfr}. Arguments: the decoder
- * ({@code sdk}, {@code gson}, {@code jackson}, {@code skip}, or {@code tokens}: every
- * token read with Moshi as an adapter must, names selected and strings made, but no model built), the number of conferences and the
- * seconds to run. Prints the thread's CPU time per decode over the second half (collector threads not counted),
- * a figure only for comparing profiles.
+ * 30}, then {@code jfr print --events jdk.ExecutionSample decode.jfr}. Arguments: the decoder, the
+ * number of conferences and the seconds to run. Decoders: {@code sdk}, {@code gson}, {@code
+ * jackson}, {@code skip}; {@code tokens} reads every token as an adapter must (names selected,
+ * strings made) but builds no model; {@code source} takes the document through {@code
+ * nextSource()}. Prints the thread's CPU time per decode over the second half (the collector's
+ * threads not counted), a figure only for comparing profiles: the report's figures come from
+ * alternating rounds.
  */
 public final class DecodeProfile {
   private DecodeProfile() {}
