@@ -29,11 +29,18 @@ public final class BenchmarkReport {
     InProcessRounds.Plan plan = InProcessRounds.Plan.fromSystemProperties();
     Instant started = Instant.now();
     String loadBefore = Machine.loadAverage();
-    Report report = new Report();
+    LoadWatch load = new LoadWatch();
+    Report report = new Report(load);
 
     java.util.List<Path> forks = InProcessFork.run(plan.forks(), work);
     Rounds decode1000 = InProcessFork.merged(forks, InProcessFork.DECODE_1000);
     Rounds decode10 = InProcessFork.merged(forks, InProcessFork.DECODE_10);
+    if (decodeOnly()) {
+      // Trying a change to the adapters out: the decode figures alone, printed, no report written.
+      load.close();
+      System.out.println(decodeOnly(decode1000, decode10, loadBefore, load));
+      return;
+    }
     Rounds perCall = InProcessFork.merged(forks, InProcessFork.PER_CALL);
     log("listing 10,000 conferences");
     Rounds listing = InProcessRounds.listing(plan);
@@ -51,6 +58,7 @@ public final class BenchmarkReport {
     log("retained pages");
     RetainedPages.Retained retained = RetainedPages.measure();
 
+    load.close();
     Interval pager4 = Interval.of(listing.timeRatios(PAGER_4, LOOP));
     Interval pager1 = Interval.of(listing.timeRatios(PAGER_1, LOOP));
     Interval speed1000 = Interval.of(decode1000.cpuRatios(GSON, SDK));
@@ -97,6 +105,33 @@ public final class BenchmarkReport {
     Files.writeString(output, md, StandardCharsets.UTF_8);
     System.out.println(md);
     System.out.println("Written: " + output);
+  }
+
+  /** The decode table and its targets alone, for {@code -Dbench.only=decode}. */
+  private static String decodeOnly(
+      Rounds decode1000, Rounds decode10, String loadBefore, LoadWatch load) {
+    StringBuilder md = new StringBuilder();
+    md.append("Load average " + loadBefore + " before, " + Machine.loadAverage() + " after.\n\n")
+        .append(load.note())
+        .append(
+            "| conferences | decoder | CPU µs/op (median) | MB/s | allocated B/op | speed × stock Gson [95 % CI] |\n")
+        .append("|---:|---|---:|---:|---:|---|\n");
+    Report.decodeRows(md, 1000, decode1000);
+    Report.decodeRows(md, 10, decode10);
+    Interval speed1000 = Interval.of(decode1000.cpuRatios(GSON, SDK));
+    Interval speed10 = Interval.of(decode10.cpuRatios(GSON, SDK));
+    Interval alloc1000 = Interval.of(decode1000.allocationRatios(SDK, GSON));
+    return md.append("\nspeed 1,000 ")
+        .append(speed1000.ratio() + " " + load.verdict(speed1000.atLeast(1.3)))
+        .append("; speed 10 " + speed10.ratio() + " " + load.verdict(speed10.atLeast(1.3)))
+        .append("; allocation 1,000 " + alloc1000.ratio() + " " + load.verdict(alloc1000.atMost(0.5)))
+        .append('\n')
+        .toString();
+  }
+
+  /** {@code -Dbench.only=decode}: only the decode rounds, printed rather than written. */
+  static boolean decodeOnly() {
+    return "decode".equals(System.getProperty("bench.only"));
   }
 
   static void log(String what) {

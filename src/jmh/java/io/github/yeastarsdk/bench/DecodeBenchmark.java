@@ -61,6 +61,11 @@ public class DecodeBenchmark {
     jackson = new ObjectMapper();
   }
 
+  /** The body, for the profiling tool. */
+  byte[] body() {
+    return body;
+  }
+
   /** The body size, for the report. */
   public int bodyBytes() {
     return body.length;

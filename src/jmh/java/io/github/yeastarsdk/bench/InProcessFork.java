@@ -25,7 +25,9 @@ public final class InProcessFork {
     InProcessRounds.Plan plan = InProcessRounds.Plan.fromSystemProperties();
     InProcessRounds.decode(1000, plan).write(dir.resolve(DECODE_1000));
     InProcessRounds.decode(10, plan).write(dir.resolve(DECODE_10));
-    InProcessRounds.perCall(plan).write(dir.resolve(PER_CALL));
+    if (!BenchmarkReport.decodeOnly()) {
+      InProcessRounds.perCall(plan).write(dir.resolve(PER_CALL));
+    }
     // OkHttp's and the loopback server's threads would otherwise keep this JVM alive a while.
     System.exit(0);
   }
@@ -43,6 +45,7 @@ public final class InProcessFork {
                   "-Xms2g",
                   "-Xmx2g",
                   "-Dbench.quick=" + Boolean.getBoolean("bench.quick"),
+                  "-Dbench.only=" + System.getProperty("bench.only", ""),
                   "-cp",
                   System.getProperty("java.class.path"),
                   InProcessFork.class.getName(),

@@ -26,9 +26,14 @@ final class Report {
       InProcessRounds.Plan plan) {}
 
   private final List<String> targets = new ArrayList<>();
+  private final LoadWatch load;
+
+  Report(LoadWatch load) {
+    this.load = load;
+  }
 
   Report target(String what, Interval interval, Interval.Verdict verdict) {
-    targets.add("| " + what + " | " + interval.ratio() + " | " + verdict.text + " |");
+    targets.add("| " + what + " | " + interval.ratio() + " | " + load.verdict(verdict) + " |");
     return this;
   }
 
@@ -64,6 +69,7 @@ final class Report {
                 Machine.describe(),
                 run.loadBefore(),
                 run.loadAfter()))
+        .append(load.note())
         .append(
             f(
                 "**Method.** Contenders run in alternation (fixed 2 GiB heap): round after round each "
@@ -193,7 +199,7 @@ final class Report {
         Interval.of(listing.timeRatios(contender, LOOP)).ratio());
   }
 
-  private static void decodeRows(StringBuilder md, int conferences, Rounds rounds) {
+  static void decodeRows(StringBuilder md, int conferences, Rounds rounds) {
     String[] names = {
       "**this SDK: generated adapters**",
       "stock openapi-generator retrofit2 + Gson",

@@ -5,7 +5,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -21,42 +21,65 @@ public final class JsonReading {
   public static JsonReader expect(JsonReader reader, JsonReader.Token token) throws IOException {
     JsonReader.Token actual = reader.peek();
     if (actual != token) {
-      throw new JsonDataException(
-          "Expected " + token + " but was " + actual + " at path " + reader.getPath());
+      throw mismatch(token, actual, reader);
     }
     return reader;
   }
 
+  private static JsonDataException mismatch(
+      JsonReader.Token expected, JsonReader.Token actual, JsonReader reader) {
+    return new JsonDataException(
+        "Expected " + expected + " but was " + actual + " at path " + reader.getPath());
+  }
+
+  // Each read asks peek() once: the token decides both the null case and the type check.
+
   /** Reads a string, or null for a JSON null. */
   public static @Nullable String string(JsonReader reader) throws IOException {
-    if (reader.peek() == JsonReader.Token.NULL) {
+    JsonReader.Token token = reader.peek();
+    if (token == JsonReader.Token.STRING) {
+      return reader.nextString();
+    }
+    if (token == JsonReader.Token.NULL) {
       return reader.nextNull();
     }
-    return expect(reader, JsonReader.Token.STRING).nextString();
+    throw mismatch(JsonReader.Token.STRING, token, reader);
   }
 
   /** Reads a 32-bit integer, or null for a JSON null; a fraction or overflow fails. */
   public static @Nullable Integer int32(JsonReader reader) throws IOException {
-    if (reader.peek() == JsonReader.Token.NULL) {
+    JsonReader.Token token = reader.peek();
+    if (token == JsonReader.Token.NUMBER) {
+      return reader.nextInt();
+    }
+    if (token == JsonReader.Token.NULL) {
       return reader.nextNull();
     }
-    return expect(reader, JsonReader.Token.NUMBER).nextInt();
+    throw mismatch(JsonReader.Token.NUMBER, token, reader);
   }
 
   /** Reads a 64-bit integer, or null for a JSON null; a fraction or overflow fails. */
   public static @Nullable Long int64(JsonReader reader) throws IOException {
-    if (reader.peek() == JsonReader.Token.NULL) {
+    JsonReader.Token token = reader.peek();
+    if (token == JsonReader.Token.NUMBER) {
+      return reader.nextLong();
+    }
+    if (token == JsonReader.Token.NULL) {
       return reader.nextNull();
     }
-    return expect(reader, JsonReader.Token.NUMBER).nextLong();
+    throw mismatch(JsonReader.Token.NUMBER, token, reader);
   }
 
   /** Reads a boolean, or null for a JSON null. */
   public static @Nullable Boolean bool(JsonReader reader) throws IOException {
-    if (reader.peek() == JsonReader.Token.NULL) {
+    JsonReader.Token token = reader.peek();
+    if (token == JsonReader.Token.BOOLEAN) {
+      return reader.nextBoolean();
+    }
+    if (token == JsonReader.Token.NULL) {
       return reader.nextNull();
     }
-    return expect(reader, JsonReader.Token.BOOLEAN).nextBoolean();
+    throw mismatch(JsonReader.Token.BOOLEAN, token, reader);
   }
 
   /** Reads a value with {@code adapter}, or null for a JSON null. */
@@ -67,10 +90,51 @@ public final class JsonReading {
     return adapter.fromJson(reader);
   }
 
+  /** Reads a 32-bit integer that may not be null; a null fails naming {@code name}. */
+  public static int requiredInt32(JsonReader reader, String name) throws IOException {
+    JsonReader.Token token = reader.peek();
+    if (token == JsonReader.Token.NUMBER) {
+      return reader.nextInt();
+    }
+    if (token == JsonReader.Token.NULL) {
+      reader.nextNull();
+      throw unexpectedNull(name, reader);
+    }
+    throw mismatch(JsonReader.Token.NUMBER, token, reader);
+  }
+
+  /** Reads a 64-bit integer that may not be null; a null fails naming {@code name}. */
+  public static long requiredInt64(JsonReader reader, String name) throws IOException {
+    JsonReader.Token token = reader.peek();
+    if (token == JsonReader.Token.NUMBER) {
+      return reader.nextLong();
+    }
+    if (token == JsonReader.Token.NULL) {
+      reader.nextNull();
+      throw unexpectedNull(name, reader);
+    }
+    throw mismatch(JsonReader.Token.NUMBER, token, reader);
+  }
+
+  /** Reads a boolean that may not be null; a null fails naming {@code name}. */
+  public static boolean requiredBool(JsonReader reader, String name) throws IOException {
+    JsonReader.Token token = reader.peek();
+    if (token == JsonReader.Token.BOOLEAN) {
+      return reader.nextBoolean();
+    }
+    if (token == JsonReader.Token.NULL) {
+      reader.nextNull();
+      throw unexpectedNull(name, reader);
+    }
+    throw mismatch(JsonReader.Token.BOOLEAN, token, reader);
+  }
+
   /**
-   * Reads an array of {@code adapter}'s values, or null for a JSON null. Elements may not be null.
-   * Inline rather than Moshi's collection adapter: a list sized for the one or two moderators a
-   * conference has, and one call less per element.
+   * Reads an array of {@code adapter}'s values as an immutable list, or null for a JSON null. An
+   * element may not be null. Inline rather than Moshi's collection adapter: one or two elements
+   * (the moderators of most conferences) become {@code List.of}'s compact lists, more are handed
+   * over without a copy, so that the model's constructor need not copy them again (see {@link
+   * ImmutableLists#copyOf}).
    */
   public static <T> @Nullable List<T> list(JsonAdapter<T> adapter, JsonReader reader)
       throws IOException {
@@ -78,12 +142,43 @@ public final class JsonReading {
       return reader.nextNull();
     }
     expect(reader, JsonReader.Token.BEGIN_ARRAY).beginArray();
-    List<T> values = new ArrayList<>(4);
+    if (!reader.hasNext()) {
+      reader.endArray();
+      return List.of();
+    }
+    T first = element(adapter, reader);
+    if (!reader.hasNext()) {
+      reader.endArray();
+      return List.of(first);
+    }
+    T second = element(adapter, reader);
+    if (!reader.hasNext()) {
+      reader.endArray();
+      return List.of(first, second);
+    }
+    Object[] values = new Object[8];
+    values[0] = first;
+    values[1] = second;
+    int size = 2;
     while (reader.hasNext()) {
-      values.add(adapter.fromJson(reader));
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = element(adapter, reader);
     }
     reader.endArray();
-    return values;
+    return ImmutableLists.handOver(values, size);
+  }
+
+  private static <T> T element(JsonAdapter<T> adapter, JsonReader reader) throws IOException {
+    if (reader.peek() == JsonReader.Token.NULL) {
+      throw new JsonDataException("Expected a value but was NULL at path " + reader.getPath());
+    }
+    T value = adapter.fromJson(reader);
+    if (value == null) {
+      throw new JsonDataException("Expected a value but was NULL at path " + reader.getPath());
+    }
+    return value;
   }
 
   /** Writes {@code values} as a JSON array with {@code adapter}. */
