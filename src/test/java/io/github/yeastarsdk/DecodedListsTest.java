@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lists that the adapters decode reach the model without a second copy, yet stay immutable, and
- * the models' constructors still copy a list that a caller can change.
+ * Lists that the adapters decode reach the model without a second copy, yet stay immutable, and the
+ * models' constructors still copy a list that a caller can change.
  */
 class DecodedListsTest {
   private final JsonAdapter<ConferenceListResponse> adapter =
@@ -49,8 +49,7 @@ class DecodedListsTest {
         assertThat(data.get(i).name()).isEqualTo("Room " + (i + 1));
       }
       assertThatThrownBy(() -> data.add(null)).isInstanceOf(UnsupportedOperationException.class);
-      assertThatThrownBy(() -> data.set(0, null))
-          .isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(() -> data.set(0, null)).isInstanceOf(UnsupportedOperationException.class);
       assertThat(data).isEqualTo(new ArrayList<>(data)).hasSameHashCodeAs(new ArrayList<>(data));
       assertThatThrownBy(() -> data.get(count)).isInstanceOf(IndexOutOfBoundsException.class);
     }

@@ -124,7 +124,8 @@ public final class BenchmarkReport {
     return md.append("\nspeed 1,000 ")
         .append(speed1000.ratio() + " " + load.verdict(speed1000.atLeast(1.3)))
         .append("; speed 10 " + speed10.ratio() + " " + load.verdict(speed10.atLeast(1.3)))
-        .append("; allocation 1,000 " + alloc1000.ratio() + " " + load.verdict(alloc1000.atMost(0.5)))
+        .append(
+            "; allocation 1,000 " + alloc1000.ratio() + " " + load.verdict(alloc1000.atMost(0.5)))
         .append('\n')
         .toString();
   }

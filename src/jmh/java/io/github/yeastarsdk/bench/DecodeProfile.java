@@ -48,7 +48,8 @@ public final class DecodeProfile {
         counted = decodes;
       }
     }
-    double cpuMicros = (threads.getCurrentThreadCpuTime() - cpuStart) / 1000.0 / (decodes - counted);
+    double cpuMicros =
+        (threads.getCurrentThreadCpuTime() - cpuStart) / 1000.0 / (decodes - counted);
     System.out.printf(
         "%s %d: %.2f CPU µs per decode over the second half (%s)%n",
         decoder, bench.conferences, cpuMicros, sink == null ? "null" : "ok");

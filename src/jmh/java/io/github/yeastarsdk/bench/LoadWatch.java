@@ -8,8 +8,8 @@ import java.util.Locale;
 /**
  * Samples the 1-minute load average every few seconds while the figures run. The figures time CPU
  * and alternate contenders so that other processes cost both sides of a ratio alike, but a load
- * above the core count still widens the intervals: then a target whose interval straddles its
- * limit says the run was too noisy to decide, not that the target is half met.
+ * above the core count still widens the intervals: then a target whose interval straddles its limit
+ * says the run was too noisy to decide, not that the target is half met.
  */
 final class LoadWatch implements AutoCloseable {
   private static final long PERIOD_MILLIS = 5_000;
@@ -85,7 +85,9 @@ final class LoadWatch implements AutoCloseable {
   /** What the load did during the run, and what that means for the verdicts, as a paragraph. */
   String note() {
     return noisy()
-        ? "During the figures " + summary() + ": other processes wanted the cores, which widens "
+        ? "During the figures "
+            + summary()
+            + ": other processes wanted the cores, which widens "
             + "the intervals. A target whose interval straddles its limit was too noisy to decide: "
             + "run again on a quieter machine to settle it.\n\n"
         : "During the figures " + summary() + ".\n\n";

@@ -12,7 +12,14 @@ import okio.Buffer;
 final class TokenWalk {
   private static final JsonReader.Options NAMES =
       JsonReader.Options.of(
-          "errcode", "errmsg", "total_number", "data", "id", "name", "number", "moderator_list",
+          "errcode",
+          "errmsg",
+          "total_number",
+          "data",
+          "id",
+          "name",
+          "number",
+          "moderator_list",
           "type");
 
   private TokenWalk() {}
