@@ -52,31 +52,37 @@ public final class CallExecutor {
     long start = clock.millis();
     for (int attempt = 1; ; attempt++) {
       Call<T> current = settings.applyTimeout(attempt == 1 ? call : call.clone());
-      Duration pause;
+      Response<T> response;
       try {
-        Response<T> response = current.execute();
-        pause = pauseAfter(response, attempt, settings);
-        if (pause == null) {
-          return withDetails(
-              () -> mapper.outcome(response, settings.operation()),
-              current,
-              settings,
-              attempt,
-              start);
-        }
-        closeQuietly(response);
+        response = current.execute();
       } catch (IOException | RuntimeException e) {
-        pause = pauseAfter(e, attempt, settings, current);
+        Duration pause = pauseAfter(e, attempt, settings, current);
         if (pause == null) {
           throw attach(mapper.failure(e, settings.operation()), current, settings, attempt, start);
         }
+        pause(pause, current, settings, attempt, start);
+        continue;
       }
-      try {
-        sleeper.sleep(pause);
-      } catch (IOException interrupted) {
-        throw attach(
-            mapper.failure(interrupted, settings.operation()), current, settings, attempt, start);
+      Duration pause = pauseAfter(response, attempt, settings);
+      if (pause == null) {
+        return withDetails(
+            () -> mapper.outcome(response, settings.operation()),
+            current,
+            settings,
+            attempt,
+            start);
       }
+      closeQuietly(response);
+      pause(pause, current, settings, attempt, start);
+    }
+  }
+
+  private void pause(Duration pause, Call<?> call, CallSettings settings, int attempt, long start) {
+    try {
+      sleeper.sleep(pause);
+    } catch (IOException interrupted) {
+      throw attach(
+          mapper.failure(interrupted, settings.operation()), call, settings, attempt, start);
     }
   }
 
