@@ -129,11 +129,7 @@ public final class YeastarClient implements AutoCloseable {
     // that an application's interceptors see it.
     this.context =
         new CallContext(
-            retrofit,
-            auth,
-            RequestOptions.none(),
-            builder.maxRetries,
-            Map.of("User-Agent", builder.userAgent));
+            retrofit, auth, builder.maxRetries, Map.of("User-Agent", builder.userAgent));
     this.conferences = new ConferenceServiceImpl(context, RequestOptions.none());
     this.parent = null;
   }

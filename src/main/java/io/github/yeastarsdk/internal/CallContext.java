@@ -20,7 +20,6 @@ import retrofit2.Retrofit;
 public final class CallContext {
   private final Retrofit retrofit;
   private final Authentication auth;
-  private final RequestOptions clientDefaults;
   private final int clientMaxRetries;
   private final Map<String, String> headers;
   private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
@@ -30,14 +29,9 @@ public final class CallContext {
    *     (User-Agent)
    */
   public CallContext(
-      Retrofit retrofit,
-      Authentication auth,
-      RequestOptions clientDefaults,
-      int clientMaxRetries,
-      Map<String, String> headers) {
+      Retrofit retrofit, Authentication auth, int clientMaxRetries, Map<String, String> headers) {
     this.retrofit = retrofit;
     this.auth = auth;
-    this.clientDefaults = clientDefaults;
     this.clientMaxRetries = clientMaxRetries;
     this.headers = Map.copyOf(headers);
   }
@@ -53,8 +47,8 @@ public final class CallContext {
   }
 
   /**
-   * The settings of one call of {@code operation}: the client's, then the resource's {@code
-   * defaults}, then the call's own {@code options}.
+   * The settings of one call of {@code operation}: the resource's {@code defaults} (a derived
+   * client's or resource's options), then the call's own {@code options}.
    *
    * @throws IllegalArgumentException if {@code options} would replace one of the operation's own
    *     query parameters
@@ -62,8 +56,7 @@ public final class CallContext {
   public CallSettings settings(
       Operation operation, RequestOptions defaults, RequestOptions options) {
     Objects.requireNonNull(options, "options == null");
-    RequestOptions merged =
-        CallSettings.merge(CallSettings.merge(clientDefaults, defaults), options);
+    RequestOptions merged = CallSettings.merge(defaults, options);
     for (String own : operation.ownQueryParameters()) {
       if (merged.queryParams().containsKey(own)) {
         throw new IllegalArgumentException(
