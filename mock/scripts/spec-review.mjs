@@ -124,8 +124,16 @@ const lint = [
 // 2. Both versions, dereferenced, so that the comparison sees every $ref resolved.
 const baseText = git('show', `${base.ref}:openapi/openapi.yaml`);
 const headText = readText(join(root, 'openapi', 'openapi.yaml'));
-const baseDoc = baseText.ok ? await loadSpec(baseText.output) : null;
-const headDoc = await loadSpec(headText);
+/** The spec as data; a spec that does not parse stops the review with one line that says where. */
+async function loaded(text, which) {
+  try {
+    return await loadSpec(text);
+  } catch (error) {
+    fail(`openapi/openapi.yaml ${which} does not parse, so there is nothing to review: ${String(error.message).split('\n')[0]}`);
+  }
+}
+const baseDoc = baseText.ok ? await loaded(baseText.output, `at the base (${base.ref})`) : null;
+const headDoc = await loaded(headText, 'in the working copy');
 const changes = baseDoc ? compare(baseDoc, headDoc) : [];
 const examples = reviewExamples(baseDoc, headDoc);
 const acknowledged = baseDoc !== null && majorBumped(baseDoc.info?.version, headDoc.info?.version);
