@@ -73,7 +73,14 @@ export class SpecStore extends EventEmitter {
 
   /** Starts following the source file; resolves once the watcher is ready. */
   watch() {
-    this.watcher = watch(this.source, { awaitWriteFinish: { stabilityThreshold: 150, pollInterval: 50 }, ignoreInitial: true });
+    // Polled by path: editors and git replace the file (a new inode), and a native watch on the
+    // old one can go quiet after that, leaving later edits unseen. One stat every 250 ms is cheap.
+    this.watcher = watch(this.source, {
+      usePolling: true,
+      interval: 250,
+      awaitWriteFinish: { stabilityThreshold: 150, pollInterval: 50 },
+      ignoreInitial: true,
+    });
     this.watcher.on('change', () => this.reload());
     this.watcher.on('add', () => this.reload());
     this.watcher.on('error', error => this.#fail(`cannot watch ${this.source}: ${reason(error)}`));
