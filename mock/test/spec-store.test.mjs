@@ -10,6 +10,11 @@ import { SpecStore } from '../lib/spec-store.mjs';
 const spec = readFileSync(new URL('../../openapi/openapi.yaml', import.meta.url), 'utf8');
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
+/** Waits until {@code done()} holds, for at most 15 s (the machine may be busy). */
+async function until(done) {
+  for (let waited = 0; waited < 15000 && !done(); waited += 100) await sleep(100);
+}
+
 test('edits after a replaced file that failed to load still reach the mock', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'spec-store-'));
   const source = join(dir, 'openapi.yaml');
@@ -19,17 +24,19 @@ test('edits after a replaced file that failed to load still reach the mock', asy
   try {
     await store.watch();
     // Each edit replaces the file, as git checkout does.
-    const replace = async text => {
+    const replace = text => {
       unlinkSync(source);
       writeFileSync(source, text);
-      await sleep(1500);
     };
-    await replace(spec.replace('description: |', 'description: BROKEN |'));
+    replace(spec.replace('description: |', 'description: BROKEN |'));
+    await until(() => store.failure !== undefined);
     assert.match(String(store.failure), /does not load/);
-    await replace(spec);
+    replace(spec);
+    await until(() => store.failure === undefined);
     assert.equal(store.failure, undefined, lines.join('\n'));
     const before = store.version;
-    await replace(spec.replace('Cloud Edition.', 'Cloud Edition (edited).'));
+    replace(spec.replace('Cloud Edition.', 'Cloud Edition (edited).'));
+    await until(() => store.version > before);
     assert.equal(store.version, before + 1, lines.join('\n'));
   } finally {
     await store.close?.();
