@@ -19,7 +19,7 @@ assert deps.contains('com.squareup.okhttp3:okhttp:compile') : deps
 assert !deps.any { it.startsWith('com.squareup.okio:') || it.contains('okhttp-jvm') } :
     "OkHttp's own POM brings Okio; okhttp-jvm would bypass the application's OkHttp: ${deps}"
 assert deps.contains('org.jspecify:jspecify:compile') : deps
-assert !deps.any { it.startsWith('info.picocli') } : "picocli is the tool's, not the SDK's: ${deps}"
+assert !deps.any { it.startsWith('commons-cli') } : "commons-cli is the tool's, not the SDK's: ${deps}"
 assert !deps.any { it.endsWith(':test') } : deps
 assert !pom.text().contains('${') : 'every property resolved'
 assert pom.licenses.license.name.text() == 'Apache-2.0'

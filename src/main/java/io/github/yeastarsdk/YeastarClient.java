@@ -13,6 +13,7 @@ import io.github.yeastarsdk.internal.FailureMapper;
 import io.github.yeastarsdk.internal.HttpLogSink;
 import io.github.yeastarsdk.internal.HttpLogger;
 import io.github.yeastarsdk.internal.OkHttpCopies;
+import io.github.yeastarsdk.internal.OwnOkHttp;
 import io.github.yeastarsdk.internal.Redactor;
 import io.github.yeastarsdk.internal.RetryPolicy;
 import io.github.yeastarsdk.internal.Sleeper;
@@ -73,15 +74,15 @@ public final class YeastarClient implements AutoCloseable {
     Redactor redactor = new Redactor();
     OkHttpCopies.warnOnce();
     this.ownsOkHttp = builder.okHttpClient == null;
-    OkHttpClient base = ownsOkHttp ? new OkHttpClient() : builder.okHttpClient;
+    OkHttpClient.Builder base =
+        ownsOkHttp ? OwnOkHttp.builder(baseUrl) : builder.okHttpClient.newBuilder();
     // The SDK's own interceptors, which every request passes, token requests included.
     List<Interceptor> own = new ArrayList<>();
     own.add(new CallSettingsInterceptor());
     own.addAll(builder.testInterceptors);
     own.add(new HttpLogger(builder.logLevel, builder.logSink, redactor));
     OkHttpClient.Builder http =
-        base.newBuilder()
-            .connectTimeout(builder.connectTimeout)
+        base.connectTimeout(builder.connectTimeout)
             .readTimeout(builder.readTimeout)
             .callTimeout(builder.callTimeout)
             // The PBX never redirects; following a redirect would send the call elsewhere, and

@@ -9,8 +9,6 @@ import io.github.yeastarsdk.errors.YeastarException;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Turns any throwable into the tool's one line on stderr and its exit status. */
 final class FailureReport {
@@ -64,7 +62,7 @@ final class FailureReport {
   }
 
   static int status(Throwable e) {
-    if (e instanceof ParameterException || e instanceof IllegalArgumentException) {
+    if (e instanceof UsageException || e instanceof IllegalArgumentException) {
       return USAGE;
     }
     if (e instanceof YeastarException || e instanceof OutputException) {
@@ -74,12 +72,7 @@ final class FailureReport {
   }
 
   String describe(Throwable e) {
-    if (e instanceof UnmatchedArgumentException unmatched) {
-      // Name an unknown option, but never echo a stray value: it may be a mistyped secret.
-      String first = unmatched.getUnmatched().isEmpty() ? "" : unmatched.getUnmatched().get(0);
-      return (first.startsWith("-") ? "unknown option " + first : "unexpected argument")
-          + " (see --help)";
-    } else if (e instanceof ParameterException) {
+    if (e instanceof UsageException) {
       return e.getMessage() + " (see --help)";
     } else if (e instanceof IllegalArgumentException) {
       // The SDK's check of a value the user gave, in the tool's option names.

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * allowInsecureHttp(true)}); the tool's user knows only its options and environment variables. This
  * rewrites those names into the tool's, word by word, so that every message the SDK writes about a
  * value the user gave reads in the user's terms. The table sits next to the options that it names
- * (ListConferencesCommand); a name the table misses stays as it was.
+ * (CommandOptions); a name the table misses stays as it was.
  */
 final class OptionWords {
   private final Map<Pattern, String> words = new LinkedHashMap<>();

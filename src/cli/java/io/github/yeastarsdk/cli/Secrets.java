@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The secrets one run was given, and their removal from text the tool prints. The SDK already masks
- * what it quotes; this is the tool's own last check, for text from anywhere else (picocli, the JDK,
- * a library). Hand-written because the SDK's redaction is internal to it.
+ * what it quotes; this is the tool's own last check, for text from anywhere else (the parser, the
+ * JDK, a library). Hand-written because the SDK's redaction is internal to it.
  */
 final class Secrets {
   static final String MASK = "[secret]";

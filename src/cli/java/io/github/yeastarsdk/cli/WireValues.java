@@ -1,44 +1,35 @@
 package io.github.yeastarsdk.cli;
 
-import io.github.yeastarsdk.ConferenceSortField;
-import io.github.yeastarsdk.SortOrder;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
+import org.apache.commons.cli.CommandLine;
+import org.jspecify.annotations.Nullable;
 
 /** Reads enum options by their wire values ({@code name}, {@code desc}), as the API spells them. */
 final class WireValues {
   private WireValues() {}
 
-  static final class SortField implements ITypeConverter<ConferenceSortField> {
-    @Override
-    public ConferenceSortField convert(String value) {
-      return find(ConferenceSortField.values(), ConferenceSortField::value, value);
+  /**
+   * The constant whose wire value the option {@code name} gives, null when it is not given;
+   * constants without a wire value (an SDK's fallback for values it does not know) are never
+   * accepted.
+   */
+  static <E extends Enum<E>> @Nullable E of(
+      CommandLine line, String name, List<E> constants, Function<E, String> wire) {
+    String value = line.getOptionValue(name);
+    if (value == null) {
+      return null;
     }
-  }
-
-  static final class Order implements ITypeConverter<SortOrder> {
-    @Override
-    public SortOrder convert(String value) {
-      return find(SortOrder.values(), SortOrder::value, value);
-    }
-  }
-
-  /** The constant whose wire value is {@code value}; constants without one are not accepted. */
-  static <E extends Enum<E>> E find(E[] constants, Function<E, String> wire, String value) {
     for (E constant : constants) {
       if (value.equals(wire.apply(constant))) {
         return constant;
       }
     }
     String accepted =
-        Arrays.stream(constants)
-            .map(wire)
-            .filter(Objects::nonNull)
-            .collect(Collectors.joining(", "));
-    throw new TypeConversionException("'" + value + "' is not one of " + accepted);
+        constants.stream().map(wire).filter(Objects::nonNull).collect(Collectors.joining(", "));
+    throw new UsageException(
+        "Invalid value for option '--" + name + "': '" + value + "' is not one of " + accepted);
   }
 }

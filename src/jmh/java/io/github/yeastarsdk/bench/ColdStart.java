@@ -162,7 +162,7 @@ final class ColdStart {
     {"okio.", "Okio"},
     {"retrofit2.", "Retrofit"},
     {"com.squareup.moshi.", "Moshi"},
-    {"picocli.", "picocli"},
+    {"org.apache.commons.cli.", "Commons CLI"},
     {"io.github.yeastarsdk.", "this SDK and the program"},
   };
 

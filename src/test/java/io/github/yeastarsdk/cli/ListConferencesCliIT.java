@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.yeastarsdk.cli.CliProcess.Result;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -70,8 +71,20 @@ class ListConferencesCliIT {
     assertThat(result.status()).isZero();
     assertThat(result.out())
         .startsWith("Usage: list-conferences")
-        .contains("--base-url=URL", "--token=TOKEN", "--json", "--all", "PBX_ACCESS_TOKEN");
+        .contains("--base-url <URL>", "--token <TOKEN>", "--json", "--all", "PBX_ACCESS_TOKEN");
     assertThat(result.err()).isEmpty();
+    // The options in the table's order, and no line padded to the width.
+    List<String> table =
+        result
+            .out()
+            .lines()
+            .filter(line -> line.startsWith("-"))
+            .map(l -> l.split(" ")[0])
+            .toList();
+    assertThat(table)
+        .startsWith("-h,", "-V,", "--base-url", "--token", "--page", "--page-size")
+        .endsWith("--allow-insecure-http");
+    assertThat(result.out().lines()).noneMatch(line -> line.endsWith(" "));
   }
 
   @Test
@@ -197,6 +210,27 @@ class ListConferencesCliIT {
         CliProcess.run(Map.of(), "--base-url", baseUrl, "--token", TOKEN, "--sort-by", "size"),
         2,
         "error: Invalid value for option '--sort-by': 'size' is not one of number, name");
+    assertOneLineFailure(
+        CliProcess.run(Map.of(), "--base-url", baseUrl, "--tok", TOKEN),
+        2,
+        "error: unknown option --tok (see --help)");
+    assertOneLineFailure(
+        CliProcess.run(Map.of(), "--base-url", baseUrl, "--tokn=" + TOKEN),
+        2,
+        "error: unknown option --tokn (see --help)");
+    assertOneLineFailure(
+        CliProcess.run(Map.of(), "--base-url", baseUrl, "--token", TOKEN, TOKEN),
+        2,
+        "error: unexpected argument (see --help)");
+    assertOneLineFailure(
+        CliProcess.run(
+            Map.of(), "--base-url", baseUrl, "--token", TOKEN, "--page", "2", "--page", "3"),
+        2,
+        "error: --page is given more than once");
+    assertOneLineFailure(
+        CliProcess.run(Map.of(), "--base-url", baseUrl, "--token"),
+        2,
+        "error: --token needs a value (TOKEN)");
     assertOneLineFailure(
         CliProcess.run(Map.of(), "--base-url", baseUrl), 2, "error: a token is required");
     assertThat(server.getRequestCount()).isZero();
