@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs every figure in alternating rounds in this one JVM and writes docs/benchmarks.md: the
@@ -31,8 +33,20 @@ public final class BenchmarkReport {
     String loadBefore = Machine.loadAverage();
     LoadWatch load = new LoadWatch();
     Report report = new Report(load);
+    if ("cli".equals(System.getProperty("bench.only"))) {
+      // Trying a change to the tool's start out: its figures alone, printed, no report written.
+      List<CliStart.Result> cli;
+      try (LoopbackServer server = new LoopbackServer(100, 0)) {
+        cli = cliStart(Jars.make(work.resolve("coldstart")), server, work, plan);
+      }
+      load.close();
+      StringBuilder md = new StringBuilder(load.note());
+      Report.cliStart(md, cli);
+      System.out.println(md);
+      return;
+    }
 
-    java.util.List<Path> forks = InProcessFork.run(plan.forks(), work);
+    List<Path> forks = InProcessFork.run(plan.forks(), work);
     Rounds decode1000 = InProcessFork.merged(forks, InProcessFork.DECODE_1000);
     Rounds decode10 = InProcessFork.merged(forks, InProcessFork.DECODE_10);
     if (decodeOnly()) {
@@ -50,10 +64,13 @@ public final class BenchmarkReport {
     Rounds cold;
     ColdStart coldStart;
     java.util.Map<String, java.util.Map<String, Integer>> classes;
+    List<CliStart.Result> cli;
     try (LoopbackServer server = new LoopbackServer(100, 0)) {
       coldStart = new ColdStart(jars, server);
       cold = coldStart.run(2, plan.coldRounds());
       classes = coldStart.classesLoaded();
+      log("the command-line tool's start");
+      cli = cliStart(jars, server, work, plan);
     }
     log("retained pages");
     RetainedPages.Retained retained = RetainedPages.measure();
@@ -84,6 +101,15 @@ public final class BenchmarkReport {
             "cold start to first page: ≤ 1.5× the JDK HttpClient program",
             coldRatio,
             coldRatio.atMost(1.5));
+    for (CliStart.Result java : cli) {
+      Interval ratio = Interval.of(java.rounds().timeRatios(CliStart.LAUNCHER, CliStart.JDK));
+      report.target(
+          "the command-line tool (launcher) to its first page, Java "
+              + java.javaVersion()
+              + ": ≤ 0.35× the JDK HttpClient program",
+          ratio,
+          ratio.atMost(0.35));
+    }
 
     Footprint.Shipped sdk = Footprint.sdk(jars);
     Footprint.Shipped stock = Footprint.stock(jars);
@@ -98,6 +124,7 @@ public final class BenchmarkReport {
             cold,
             coldStart,
             classes,
+            cli,
             sdk,
             stock,
             retained);
@@ -105,6 +132,21 @@ public final class BenchmarkReport {
     Files.writeString(output, md, StandardCharsets.UTF_8);
     System.out.println(md);
     System.out.println("Written: " + output);
+  }
+
+  /** The tool's start on this JVM's Java and, when there is one, on Java 25. */
+  private static List<CliStart.Result> cliStart(
+      Jars jars, LoopbackServer server, Path work, InProcessRounds.Plan plan) throws Exception {
+    Path launcher = Path.of(System.getProperty("bench.cli.launcher", "target/list-conferences"));
+    Path cliJar = Path.of(System.getProperty("bench.cli.jar", "target/missing-cli.jar"));
+    CliStart start = new CliStart(launcher, cliJar, jars.jdkProgram(), work, server);
+    List<CliStart.Result> results = new ArrayList<>();
+    results.add(start.run(Path.of(System.getProperty("java.home")), 2, plan.coldRounds()));
+    Path java25 = CliStart.java25();
+    if (java25 != null) {
+      results.add(start.run(java25, 2, plan.coldRounds()));
+    }
+    return results;
   }
 
   /** The decode table and its targets alone, for {@code -Dbench.only=decode}. */

@@ -50,6 +50,7 @@ final class Report {
       Rounds cold,
       ColdStart coldStart,
       Map<String, Map<String, Integer>> classes,
+      List<CliStart.Result> cli,
       Footprint.Shipped sdk,
       Footprint.Shipped stock,
       RetainedPages.Retained retained) {
@@ -170,6 +171,7 @@ final class Report {
             "\nThe target is on elapsed time, server included; the caller's CPU time shows the client's "
                 + "own work alone.\n");
     coldStart(md, cold, coldStart, classes);
+    cliStart(md, cli);
     footprint(md, sdk, stock);
 
     md.append("\n## What the auto-pager keeps in memory\n\n")
@@ -293,6 +295,43 @@ final class Report {
                     " **%,d** |",
                     classes.get(p).values().stream().mapToInt(Integer::intValue).sum())));
     md.append('\n');
+  }
+
+  /** The command-line tool's start, one table per Java. */
+  static void cliStart(StringBuilder md, List<CliStart.Result> cli) {
+    md.append("\n## Cold start: the command-line tool to its first page\n\n")
+        .append(
+            "Whole processes in alternation, as above, on each Java: the tool as the README shows it, "
+                + "`target/list-conferences --base-url URL --token TOKEN` (the launcher: the jar with the "
+                + "class-data archive its first run made beside it, an AppCDS archive on Java 17, the AOT "
+                + "cache from Java 25 on; the warm-up rounds make it), the same jar run plainly, the JDK "
+                + "`HttpClient` program, and the JVM alone. The tool parses its options, builds a client, "
+                + "fetches page 1 of 20 and prints it, as the JDK program fetches and prints it.\n");
+    String[][] rows = {
+      {CliStart.LAUNCHER, "the tool through its launcher (class-data archive)"},
+      {CliStart.JAR, "the tool's jar, `java -jar`, no archive"},
+      {CliStart.JDK, "JDK `HttpClient` + the SDK's adapters, printed"},
+      {CliStart.HELLO, "a program that only prints a line (the JVM itself)"},
+    };
+    for (CliStart.Result java : cli) {
+      md.append(f("\n**Java %s** (archive `%s`)\n\n", java.javaVersion(), java.archive()))
+          .append("| program | ms (median) | × the JDK HttpClient program [95 % CI] |\n")
+          .append("|---|---:|---|\n");
+      for (String[] row : rows) {
+        md.append(
+            f(
+                "| %s | %,.0f | %s |\n",
+                row[1],
+                java.rounds().medianNanos(row[0]) / 1e6,
+                row[0].equals(CliStart.JDK)
+                    ? "1"
+                    : Interval.of(java.rounds().timeRatios(row[0], CliStart.JDK)).ratio()));
+      }
+    }
+    if (cli.size() < 2) {
+      md.append(
+          "\nNo Java 25 was found (`-Dbench.java25=` names its home): its figure was not measured.\n");
+    }
   }
 
   private static void footprint(StringBuilder md, Footprint.Shipped sdk, Footprint.Shipped stock) {

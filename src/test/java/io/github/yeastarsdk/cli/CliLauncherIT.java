@@ -107,14 +107,22 @@ class CliLauncherIT {
   }
 
   @Test
-  void withSharingOffTheLauncherRunsTheJarAsItIs() throws Exception {
+  void noArchiveFromHelpVersionAFailedRunOrWithSharingOff() throws Exception {
     Files.copy(LAUNCHER, dir.resolve("list-conferences"));
     Files.copy(JAR, dir.resolve(JAR.getFileName()));
-    Run version = run(Map.of("LIST_CONFERENCES_CDS", "off"), "--version");
+    Run version = run(Map.of(), "--version");
     assertThat(version.status()).isZero();
     assertThat(version.out()).startsWith("list-conferences ");
-    assertThat(archives()).isEmpty();
-    Run bad = run(Map.of("LIST_CONFERENCES_CDS", "off"), "--page", "x");
+    Run bad = run(Map.of(), "--page", "x");
     assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.err()).startsWith("error: Invalid value for option '--page'");
+    assertThat(archives()).as("archives of runs that list nothing").isEmpty();
+
+    server.enqueue(json(page(1, "extension", 1)));
+    String url = server.url("/").toString();
+    Run off = run(Map.of("LIST_CONFERENCES_CDS", "off"), "--base-url", url, "--token", TOKEN);
+    assertThat(off.status()).as(off.err()).isZero();
+    assertThat(off.out().lines()).hasSize(1);
+    assertThat(archives()).isEmpty();
   }
 }
