@@ -74,6 +74,16 @@ public final class BenchmarkReport {
     }
     log("retained pages");
     RetainedPages.Retained retained = RetainedPages.measure();
+    log("the mock server's throughput");
+    List<String> whyNoMock = new ArrayList<>();
+    List<MockThroughput.Run> mock =
+        Boolean.parseBoolean(System.getProperty("bench.mock", "true"))
+            ? MockThroughput.measure(
+                Path.of(""), Boolean.getBoolean("bench.quick") ? 1 : 2, whyNoMock)
+            : List.of();
+    if (mock.isEmpty() && whyNoMock.isEmpty()) {
+      whyNoMock.add("-Dbench.mock=false");
+    }
 
     load.close();
     Interval pager4 = Interval.of(listing.timeRatios(PAGER_4, LOOP));
@@ -128,6 +138,9 @@ public final class BenchmarkReport {
             sdk,
             stock,
             retained);
+    StringBuilder mockSection = new StringBuilder();
+    MockThroughput.markdown(mockSection, mock, whyNoMock);
+    md = md + mockSection + PreviousRun.section(output, md);
     Files.createDirectories(output.toAbsolutePath().getParent());
     Files.writeString(output, md, StandardCharsets.UTF_8);
     System.out.println(md);
