@@ -14,6 +14,8 @@ final class InProcessRounds {
   static final String JACKSON = "jackson";
   static final String FLOOR = "moshiSkip";
   static final String RAW = "rawOkHttp";
+  static final String RAW_TIMEOUTS = "rawTimeouts";
+  static final String RETROFIT = "retrofit";
   static final String PAGER_1 = "pager1";
   static final String PAGER_4 = "pager4";
   static final String LOOP = "stockLoop";
@@ -45,6 +47,8 @@ final class InProcessRounds {
       return new Rounds()
           .add(SDK, Rounds.timed(slice, bench::sdkList))
           .add(RAW, Rounds.timed(slice, bench::rawOkHttpAndMoshi))
+          .add(RAW_TIMEOUTS, Rounds.timed(slice, bench::rawWithTimeouts))
+          .add(RETROFIT, Rounds.timed(slice, bench::retrofitWithTimeouts))
           .run(plan.warmupRounds(), plan.rounds(), true);
     } finally {
       bench.tearDown();

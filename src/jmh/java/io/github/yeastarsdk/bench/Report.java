@@ -170,6 +170,7 @@ final class Report {
         .append(
             "\nThe target is on elapsed time, server included; the caller's CPU time shows the client's "
                 + "own work alone.\n");
+    callAccount(md, perCall);
     coldStart(md, cold, coldStart, classes);
     cliStart(md, cli);
     footprint(md, sdk, stock);
@@ -297,6 +298,49 @@ final class Report {
     md.append('\n');
   }
 
+  /**
+   * Where the SDK's time per call goes beyond a raw GET: each step's contender measured in the same
+   * rounds, and each step's share the difference of its median from the step before.
+   */
+  private static void callAccount(StringBuilder md, Rounds perCall) {
+    String[][] steps = {
+      {InProcessRounds.RAW, "raw OkHttp GET + the same Moshi adapters"},
+      {
+        InProcessRounds.RAW_TIMEOUTS,
+        "+ the SDK's OkHttp settings: connect, read and call timeouts (the call timeout is watched"
+            + " from a thread of OkHttp's), no redirects, no silent retry"
+      },
+      {
+        InProcessRounds.RETROFIT,
+        "+ Retrofit: the GET made from an interface method (proxy, request factory, OkHttpCall)"
+      },
+      {
+        SDK,
+        "+ the SDK's own runtime: call settings, its three interceptors, the retry loop with its"
+            + " clone of the call, the envelope's errcode check, the page"
+      },
+    };
+    md.append("\nWhere the difference goes, step by step (same rounds):\n\n")
+        .append(
+            "| step | µs/call (median) | share (µs) | × raw OkHttp [95 % CI] | allocated B/call |\n")
+        .append("|---|---:|---:|---|---:|\n");
+    double before = Double.NaN;
+    for (String[] step : steps) {
+      double micros = perCall.medianNanos(step[0]) / 1e3;
+      md.append(
+          f(
+              "| %s | %,.1f | %s | %s | %,.0f |\n",
+              step[1],
+              micros,
+              Double.isNaN(before) ? "" : f("%+,.1f", micros - before),
+              step[0].equals(InProcessRounds.RAW)
+                  ? "1"
+                  : Interval.of(perCall.timeRatios(step[0], InProcessRounds.RAW)).ratio(),
+              perCall.medianBytes(step[0])));
+      before = micros;
+    }
+  }
+
   /** The command-line tool's start, one table per Java. */
   static void cliStart(StringBuilder md, List<CliStart.Result> cli) {
     md.append("\n## Cold start: the command-line tool to its first page\n\n")
@@ -314,7 +358,10 @@ final class Report {
       {CliStart.HELLO, "a program that only prints a line (the JVM itself)"},
     };
     for (CliStart.Result java : cli) {
-      md.append(f("\n**Java %s** (archive `%s`)\n\n", java.javaVersion(), java.archive()))
+      md.append(
+              f(
+                  "\n**Java %s** (archive `%s`; `--version`: %s)\n\n",
+                  java.javaVersion(), java.archive(), java.toolVersion()))
           .append("| program | ms (median) | × the JDK HttpClient program [95 % CI] |\n")
           .append("|---|---:|---|\n");
       for (String[] row : rows) {
