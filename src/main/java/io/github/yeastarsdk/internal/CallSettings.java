@@ -161,13 +161,18 @@ public final class CallSettings {
           values.forEach(value -> result.addHeader(name, value));
         });
     if (!query.isEmpty() || token != null) {
-      HttpUrl.Builder url = request.url().newBuilder();
-      query.forEach(
-          (name, values) -> {
-            url.removeAllQueryParameters(name);
-            values.forEach(value -> url.addQueryParameter(name, value));
-          });
-      result.url(withToken(url.build()));
+      HttpUrl url = request.url();
+      if (!query.isEmpty()) {
+        HttpUrl.Builder extra = url.newBuilder();
+        query.forEach(
+            (name, values) -> {
+              extra.removeAllQueryParameters(name);
+              values.forEach(value -> extra.addQueryParameter(name, value));
+            });
+        url = extra.build();
+      }
+      // One rebuild of the URL per request when only the token is added: this runs on every call.
+      result.url(withToken(url));
     }
     return result.build();
   }
