@@ -14,6 +14,12 @@ import { watch } from 'chokidar';
 import { indexSpec, findOperation } from './spec.mjs';
 
 const digest = text => createHash('sha256').update(text).digest('hex');
+/** How often the spec file is stat'ed. */
+const POLL_MS = 250;
+/** Quiet time after an event before the file is read, so a write in progress is not read half-done. */
+const SETTLE_MS = 150;
+/** A second look later, in case the watcher's first stat came after the edit (see watch()). */
+const RECHECK_MS = 1000;
 
 /** Prism's own loader (dereferencing, OpenAPI to operations), as the running Prism has it. */
 async function prismLoader() {
@@ -71,20 +77,47 @@ export class SpecStore extends EventEmitter {
     return findOperation(this.operations, method, pathname);
   }
 
-  /** Starts following the source file; resolves once the watcher is ready. */
-  watch() {
+  /**
+   * Starts following the source file. Resolves once the watcher is ready and the file, as it is
+   * now, has been compared with the spec in service (so an edit made while the mock started is
+   * in service or reported by then).
+   */
+  async watch() {
     // Polled by path: editors and git replace the file (a new inode), and a native watch on the
     // old one can go quiet after that, leaving later edits unseen. One stat every 250 ms is cheap.
-    this.watcher = watch(this.source, {
-      usePolling: true,
-      interval: 250,
-      awaitWriteFinish: { stabilityThreshold: 150, pollInterval: 50 },
-      ignoreInitial: true,
-    });
-    this.watcher.on('change', () => this.reload());
-    this.watcher.on('add', () => this.reload());
+    // chokidar's awaitWriteFinish is not used: when its stability stat finds the file absent (a
+    // replace caught between unlink and create) it never ends its wait, and every later event of
+    // the path is dropped for good (measured with chokidar 5.0.0); #settle waits for quiet instead.
+    this.watcher = watch(this.source, { usePolling: true, interval: POLL_MS, ignoreInitial: true });
+    // 'raw' as well: chokidar reports a poll as 'change' only when the size changed or the mtime
+    // grew, so a same-size file moved over the spec with an older mtime (a kept copy put back)
+    // would go unseen; the content digest decides whether anything changed.
+    for (const event of ['add', 'change', 'unlink', 'raw']) this.watcher.on(event, () => this.#settle());
     this.watcher.on('error', error => this.#fail(`cannot watch ${this.source}: ${reason(error)}`));
-    return new Promise(resolve => this.watcher.once('ready', resolve));
+    await new Promise(resolve => this.watcher.once('ready', resolve));
+    // Polling compares each stat with the first one, which fs.watchFile takes on the thread pool
+    // only after 'ready': an edit made before that stat (or before watch() was called at all,
+    // while Prism started) is never reported (measured: about half of the edits made right after
+    // 'ready'). So the content is compared now, and again a second later, by when that one stat
+    // on the thread pool has been taken even on a busy machine.
+    this.#recheck();
+    await this.reload();
+  }
+
+  /** Compares the content once events have been quiet for SETTLE_MS, and once more later. */
+  #settle() {
+    clearTimeout(this.settling);
+    this.settling = setTimeout(() => {
+      this.reload();
+      // When chokidar watches a replaced file anew (its poll saw it absent), that watch too starts
+      // from a first stat taken later.
+      this.#recheck();
+    }, SETTLE_MS).unref();
+  }
+
+  #recheck() {
+    clearTimeout(this.rechecking);
+    this.rechecking = setTimeout(() => this.reload(), RECHECK_MS).unref();
   }
 
   #fail(message) {
@@ -102,6 +135,7 @@ export class SpecStore extends EventEmitter {
   }
 
   async #reload() {
+    if (this.closed) return false;
     let text;
     try {
       text = readFileSync(this.source, 'utf8');
@@ -123,6 +157,7 @@ export class SpecStore extends EventEmitter {
       this.#fail(`${this.source} does not load: ${reason(error)}`);
       return false;
     }
+    if (this.closed) return false;
     const before = new Set(this.operations.map(op => op.key));
     this.#use(text, spec);
     this.version += 1;
@@ -138,6 +173,9 @@ export class SpecStore extends EventEmitter {
 
   /** Stops watching and removes the private copy. */
   close() {
+    this.closed = true;
+    clearTimeout(this.settling);
+    clearTimeout(this.rechecking);
     this.watcher?.close();
     rmSync(this.dir, { recursive: true, force: true });
   }
