@@ -1,26 +1,27 @@
 // The live spec. The mock follows edits of the spec file while it runs: each edit is loaded the
 // way Prism loads it; a spec that loads becomes the current one (for the simulator's examples
 // and the front's checks) and is copied to the private file that Prism serves and watches, so
-// Prism reloads it too; a spec that fails to load is reported once, with the reason, and the
-// last good one stays in service. Prism therefore never sees a broken spec, which would end it.
+// Prism reloads it too (in example mode; the in-process Prism of simulator mode takes the store's
+// `httpOperations`, Prism's own reading of the spec); a spec that fails to load is reported once,
+// with the reason, and the last good one stays in service. Prism therefore never sees a broken
+// spec, which would end it.
 import { EventEmitter } from 'node:events';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { watch } from 'chokidar';
 import { indexSpec, findOperation } from './spec.mjs';
+import { prismCliRequire, prismRequire } from './prism-modules.mjs';
 
 const digest = text => createHash('sha256').update(text).digest('hex');
 
-/** Prism's own loader (dereferencing, OpenAPI to operations), as the running Prism has it. */
-async function prismLoader() {
-  const cli = createRequire(import.meta.url).resolve('@stainless-api/prism-cli/package.json');
-  const http = createRequire(cli)('@stainless-api/prism-http');
-  return http.getHttpOperationsFromSpec;
-}
+/** Prism's own loader (dereferencing, OpenAPI to operations), as the Prism CLI has it. */
+const prismLoader = () => prismRequire('@stainless-api/prism-http').getHttpOperationsFromSpec;
+
+/** What the Prism CLI does with a spec's x-json-schema-faker options before it serves it. */
+const fakerOptions = path => prismCliRequire('./dist/extensions.js').configureExtensionsUserProvided(path, {});
 
 /** The first line of a YAML or loader error, with its position when it has one. */
 function reason(error) {
@@ -51,6 +52,28 @@ export class SpecStore extends EventEmitter {
     /** The private copy that Prism serves: always a spec that loaded. */
     this.servedPath = join(this.dir, 'openapi.yaml');
     writeFileSync(this.servedPath, text);
+    /** Prism's operations for the spec in service, as `prism` reads them from the served copy. */
+    this.httpOperations = undefined;
+  }
+
+  /**
+   * Resolves once Prism's operations of the first spec are read (`httpOperations`); rejects,
+   * naming the file, if Prism cannot load it.
+   */
+  prismReady() {
+    this.firstLoad ??= this.#prismLoad(this.servedPath).then(operations => {
+      this.httpOperations ??= operations;
+    }).catch(error => {
+      throw new Error(`${this.source} does not load in Prism: ${reason(error)}`);
+    });
+    return this.firstLoad;
+  }
+
+  async #prismLoad(path) {
+    const operations = await prismLoader()(path);
+    if (operations.length === 0) throw new Error('it has no operations');
+    await fakerOptions(path);
+    return operations;
   }
 
   #use(text, spec) {
@@ -114,17 +137,24 @@ export class SpecStore extends EventEmitter {
       return false;
     }
     let spec;
+    let httpOperations;
+    // Loaded by Prism from a file beside the served copy, as Prism reads a spec: only a spec
+    // that loads replaces the served one.
+    const candidate = join(this.dir, 'candidate.yaml');
     try {
       spec = parse(text);
       if (!spec || typeof spec !== 'object') throw new Error('the file holds no OpenAPI document');
-      const operations = await (await prismLoader())(structuredClone(spec));
-      if (operations.length === 0) throw new Error('it has no operations');
+      writeFileSync(candidate, text);
+      httpOperations = await this.#prismLoad(candidate);
     } catch (error) {
       this.#fail(`${this.source} does not load: ${reason(error)}`);
       return false;
+    } finally {
+      rmSync(candidate, { force: true });
     }
     const before = new Set(this.operations.map(op => op.key));
     this.#use(text, spec);
+    this.httpOperations = httpOperations;
     this.version += 1;
     this.failure = undefined;
     writeFileSync(this.servedPath, text);
