@@ -39,8 +39,15 @@ function forPrismHeaders(headers, body) {
   return sent;
 }
 
-function errcodeOf(answer) {
+/**
+ * The PBX errcode of a JSON answer, or undefined. `previewed` is the journal's preview of the
+ * body: when that is already the parsed JSON, the body is not parsed a second time.
+ */
+function errcodeOf(answer, previewed) {
   if (!/json/.test(answer.headers['content-type'] ?? '')) return undefined;
+  if (previewed && typeof previewed === 'object' && !Array.isArray(previewed)) {
+    return Number.isInteger(previewed.errcode) ? previewed.errcode : undefined;
+  }
   try {
     const code = JSON.parse(answer.body.toString('utf8')).errcode;
     return Number.isInteger(code) ? code : undefined;
@@ -183,9 +190,10 @@ export function createFront(options) {
       : await forwardToPrism(method, path, headers, body);
     const answer = checkViolations({ answer: raw, call: `${req.method} ${redact(path)}`, operation, store, counters, entry,
       examplesMode, log });
-    entry.errcode = errcodeOf(answer);
+    const answered = preview(answer.body, answer.headers['content-type']);
+    entry.errcode = errcodeOf(answer, answered);
     entry.status = answer.status;
-    entry.answer = preview(answer.body, answer.headers['content-type']);
+    entry.answer = answered;
     const hint = lockoutHint(entry.errcode, options);
     if (hint) {
       res.setHeader('Mock-Hint', hint);
@@ -236,9 +244,10 @@ export function createFront(options) {
       record({ ...entry, status: 404, note: 'not in the spec' }, started);
       return;
     }
+    const answered = preview(answer.body, answer.headers['content-type']);
     entry.status = answer.status;
-    entry.errcode = errcodeOf(answer);
-    entry.answer = preview(answer.body, answer.headers['content-type']);
+    entry.errcode = errcodeOf(answer, answered);
+    entry.answer = answered;
     entry.note = 'not in the spec';
     record(entry, started);
     res.writeHead(answer.status, { ...answerHeaders(req, answer.headers), 'Content-Length': answer.body.length });

@@ -109,6 +109,9 @@ export function createPrismInProcess({ store, app, upstream = 'http://127.0.0.1/
     mock: { dynamic: false, ignoreExamples: false, seed: undefined },
   };
   const prism = createInstance(config, { logger, forward: createForward(app) });
+  // As the Prism CLI starts: the operations it serves, one line each.
+  for (const operation of store.httpOperations ?? []) onLine?.(`[CLI] ${operation.method.toUpperCase().padEnd(10)} ${operation.path}`);
+  onLine?.(`[CLI] Prism validates in the mock's process, in front of the simulator (${upstream})`);
 
   async function handle(request, reply) {
     const body = await parseRequestBody(request.headers, request.body);

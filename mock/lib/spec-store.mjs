@@ -1,10 +1,10 @@
 // The live spec. The mock follows edits of the spec file while it runs: each edit is loaded the
-// way Prism loads it; a spec that loads becomes the current one (for the simulator's examples
-// and the front's checks) and is copied to the private file that Prism serves and watches, so
-// Prism reloads it too (in example mode; the in-process Prism of simulator mode takes the store's
-// `httpOperations`, Prism's own reading of the spec); a spec that fails to load is reported once,
-// with the reason, and the last good one stays in service. Prism therefore never sees a broken
-// spec, which would end it.
+// way Prism loads it, from a file; a spec that loads becomes the current one, at once for the
+// simulator's examples, the front's checks and the in-process Prism of simulator mode (which
+// routes and validates against `httpOperations`, Prism's own reading of it); in example mode it
+// is also copied to the private file that `prism mock` serves and watches, so that Prism reloads
+// it too. A spec that fails to load is reported once, with the reason, and the last good one
+// stays in service: Prism never sees a broken spec, which would end it.
 import { EventEmitter } from 'node:events';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,12 +48,21 @@ export class SpecStore extends EventEmitter {
     this.#use(text, spec);
     this.version = 1;
     this.failure = undefined;
-    this.dir = mkdtempSync(join(tmpdir(), 'yeastar-mock-spec-'));
-    /** The private copy that Prism serves: always a spec that loaded. */
-    this.servedPath = join(this.dir, 'openapi.yaml');
-    writeFileSync(this.servedPath, text);
-    /** Prism's operations for the spec in service, as `prism` reads them from the served copy. */
+    /** Prism's operations for the spec in service; read by prismReady(), then on every reload. */
     this.httpOperations = undefined;
+    this.dir = undefined;
+  }
+
+  /**
+   * The private copy that `prism mock` serves (example mode): always a spec that loaded. Made on
+   * first use, so that simulator mode leaves no file behind even if it is killed.
+   */
+  get servedPath() {
+    if (!this.dir) {
+      this.dir = mkdtempSync(join(tmpdir(), 'yeastar-mock-spec-'));
+      writeFileSync(join(this.dir, 'openapi.yaml'), this.text);
+    }
+    return join(this.dir, 'openapi.yaml');
   }
 
   /**
@@ -61,7 +70,7 @@ export class SpecStore extends EventEmitter {
    * naming the file, if Prism cannot load it.
    */
   prismReady() {
-    this.firstLoad ??= this.#prismLoad(this.servedPath).then(operations => {
+    this.firstLoad ??= this.#prismLoad(this.text).then(operations => {
       this.httpOperations ??= operations;
     }).catch(error => {
       throw new Error(`${this.source} does not load in Prism: ${reason(error)}`);
@@ -69,11 +78,22 @@ export class SpecStore extends EventEmitter {
     return this.firstLoad;
   }
 
-  async #prismLoad(path) {
-    const operations = await prismLoader()(path);
-    if (operations.length === 0) throw new Error('it has no operations');
-    await fakerOptions(path);
-    return operations;
+  /**
+   * Prism's operations for `text`, read as the Prism CLI reads a spec: from a file (a private
+   * one, removed at once), with the spec's x-json-schema-faker options applied.
+   */
+  async #prismLoad(text) {
+    const dir = mkdtempSync(join(tmpdir(), 'yeastar-mock-load-'));
+    try {
+      const path = join(dir, 'openapi.yaml');
+      writeFileSync(path, text);
+      const operations = await prismLoader()(path);
+      if (operations.length === 0) throw new Error('it has no operations');
+      await fakerOptions(path);
+      return operations;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 
   #use(text, spec) {
@@ -138,26 +158,20 @@ export class SpecStore extends EventEmitter {
     }
     let spec;
     let httpOperations;
-    // Loaded by Prism from a file beside the served copy, as Prism reads a spec: only a spec
-    // that loads replaces the served one.
-    const candidate = join(this.dir, 'candidate.yaml');
     try {
       spec = parse(text);
       if (!spec || typeof spec !== 'object') throw new Error('the file holds no OpenAPI document');
-      writeFileSync(candidate, text);
-      httpOperations = await this.#prismLoad(candidate);
+      httpOperations = await this.#prismLoad(text);
     } catch (error) {
       this.#fail(`${this.source} does not load: ${reason(error)}`);
       return false;
-    } finally {
-      rmSync(candidate, { force: true });
     }
     const before = new Set(this.operations.map(op => op.key));
     this.#use(text, spec);
     this.httpOperations = httpOperations;
     this.version += 1;
     this.failure = undefined;
-    writeFileSync(this.servedPath, text);
+    if (this.dir) writeFileSync(join(this.dir, 'openapi.yaml'), text);
     const added = this.operations.map(op => op.key).filter(key => !before.delete(key));
     const changes = [added.length ? `added ${added.join(', ')}` : '', before.size ? `removed ${[...before].join(', ')}` : '']
       .filter(Boolean).join('; ');
@@ -169,6 +183,6 @@ export class SpecStore extends EventEmitter {
   /** Stops watching and removes the private copy. */
   close() {
     this.watcher?.close();
-    rmSync(this.dir, { recursive: true, force: true });
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
   }
 }
