@@ -1,7 +1,13 @@
 // Prism's `forward` step, in the mock's process: where `prism proxy` sends a request on to the
-// upstream with node-fetch, this sends it to the simulator's fastify app with app.inject() — no
-// socket, no second HTTP parse, no log formatting. Everything around it stays Prism's own: the
-// router, the request and security validation before, the response validation after.
+// upstream with node-fetch, this hands it to the simulator in process — no socket, no second
+// HTTP parse, no log formatting. Everything around it stays Prism's own: the router, the
+// request and security validation before, the response validation after.
+//
+// A GET (Prism never forwards one with a body) goes straight to the simulator's answerApi(),
+// the function its fastify route calls, with the query read by the same parser; any other
+// request goes through fastify itself (app.inject()), whose body parsing and error handling
+// make the PBX's 40001 answers. Measured (README, "Speed"), app.inject() costs about 0.2 ms of
+// CPU per call, a quarter of the mock's time per request; the direct call a few microseconds.
 //
 // Hand-written rather than Prism's forwarder with another fetch: that forwarder formats a log of
 // every header and body before and after each call, which was a third of the proxy's CPU time
@@ -9,6 +15,7 @@
 // that the simulator sees what it saw behind `prism proxy` and Prism validates the same answer.
 import { posix } from 'node:path';
 import { prismRequire } from './prism-modules.mjs';
+import { API } from './pbx.mjs';
 
 const E = prismRequire('fp-ts/Either');
 const typeIs = prismRequire('type-is');
@@ -47,15 +54,26 @@ function readAnswer(response, resource) {
   return { statusCode: response.statusCode, headers, body };
 }
 
+/** The simulator's answer to a GET, as app.inject() would report it. */
+function answerDirect(simulator, method, url, headers) {
+  const search = url.split('?')[1] ?? '';
+  const answer = simulator.answerApi({ method, url, headers, query: simulator.parseQuery(search), body: undefined });
+  return {
+    statusCode: answer.status,
+    headers: { ...answer.headers, 'content-length': String(Buffer.byteLength(answer.payload)) },
+    payload: answer.payload,
+  };
+}
+
 /**
- * Prism's `forward` component (createInstance's `components.forward`) that answers from `app`,
- * the simulator's fastify instance. Same contract as Prism's own: (input, upstream, proxy,
+ * Prism's `forward` component (createInstance's `components.forward`) that answers from
+ * `simulator` (createSimulator()'s: its fastify `app`, `answerApi` and `parseQuery`). Same contract as Prism's own: (input, upstream, proxy,
  * resource) => logger => TaskEither of the upstream's answer; a 501 from the simulator is
  * UPSTREAM_NOT_IMPLEMENTED, which makes Prism answer from the spec instead ("remocking").
  * The mock runs Prism without --errors, so Prism passes no failed validations here: a request
  * that breaks the spec still reaches the simulator, which answers as the PBX would.
  */
-export function createForward(app) {
+export function createForward(simulator) {
   return ({ data: input }, upstream, upstreamProxy, resource) => logger => async () => {
     const method = input.method.toUpperCase();
     if ((method === 'GET' || method === 'HEAD') && input.body !== null && input.body !== undefined) {
@@ -80,7 +98,10 @@ export function createForward(app) {
     delete headers['transfer-encoding'];
     let response;
     try {
-      response = await app.inject({ method, url: target.pathname + target.search, headers, payload: payload.right });
+      const url = target.pathname + target.search;
+      response = method === 'GET' && target.pathname.startsWith(`${API}/`)
+        ? answerDirect(simulator, method, url, headers)
+        : await simulator.app.inject({ method, url, headers, payload: payload.right });
     } catch (error) {
       return E.left(error instanceof Error ? error : new Error(String(error)));
     }

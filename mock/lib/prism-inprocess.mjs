@@ -91,12 +91,12 @@ function prismLogger(onLine) {
 /**
  * Prism's proxy in process. `store` is the live spec (spec-store.mjs): each request is routed
  * and validated against `store.httpOperations`, the spec in service at that moment, so an edit
- * of the spec takes effect with the next request. `app` is the simulator's fastify instance,
+ * of the spec takes effect with the next request. `simulator` is createSimulator()'s result,
  * `upstream` its URL (named in Prism's config only), `onLine` gets Prism's log lines (debug).
  * Returns { answer({ method, path, headers, body }) }, which resolves with
  * { status, headers, body: Buffer } as `prism proxy` (without --errors) would have answered.
  */
-export function createPrismInProcess({ store, app, upstream = 'http://127.0.0.1/', onLine }) {
+export function createPrismInProcess({ store, simulator, upstream = 'http://127.0.0.1/', onLine }) {
   const logger = prismLogger(onLine);
   const config = {
     validateRequest: true,
@@ -108,7 +108,7 @@ export function createPrismInProcess({ store, app, upstream = 'http://127.0.0.1/
     upstreamProxy: undefined,
     mock: { dynamic: false, ignoreExamples: false, seed: undefined },
   };
-  const prism = createInstance(config, { logger, forward: createForward(app) });
+  const prism = createInstance(config, { logger, forward: createForward(simulator) });
   // As the Prism CLI starts: the operations it serves, one line each.
   for (const operation of store.httpOperations ?? []) onLine?.(`[CLI] ${operation.method.toUpperCase().padEnd(10)} ${operation.path}`);
   onLine?.(`[CLI] Prism validates in the mock's process, in front of the simulator (${upstream})`);

@@ -169,7 +169,7 @@ async function start() {
   } else {
     await store.prismReady();
     const { createPrismInProcess } = await import('./prism-inprocess.mjs');
-    prismInProcess = createPrismInProcess({ store, app: simulator.app, upstream: simulatorUrl,
+    prismInProcess = createPrismInProcess({ store, simulator, upstream: simulatorUrl,
       onLine: settings.log === 'debug' ? prismInProcessLine : undefined });
   }
   const front = createFront({
