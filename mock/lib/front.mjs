@@ -1,7 +1,8 @@
 // The front door: the one port clients call. It reads the mock's controls (controls.mjs), makes
 // the faults a network or gateway would, passes API calls through Prism's validating proxy (in
-// this process, prism-inprocess.mjs; in example mode, to Prism's mock over HTTP), reports what Prism found, writes one log line and one
-// journal entry per request, and serves the mock's own pages (/, /__mock/*; mock-routes.mjs).
+// this process, prism-inprocess.mjs; in example mode, to Prism's mock over HTTP), reports what
+// Prism found, writes one log line and one journal entry per request, and serves the mock's own
+// pages (/, /__mock/*; mock-routes.mjs).
 //
 // Hand-written on node:http rather than a proxy library: the faults (a connection reset, a body
 // cut mid-way, no answer at all) need the raw sockets that such libraries hide.

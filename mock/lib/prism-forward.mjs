@@ -10,11 +10,11 @@
 // CPU per call, a quarter of the mock's time per request; the direct call a few microseconds.
 //
 // Hand-written rather than Prism's forwarder with another fetch: that forwarder formats a log of
-// every header and body before and after each call, which was a third of the proxy's CPU time
+// every header and body before and after each call; logging was a quarter of the proxy's CPU time
 // (README, "Speed"). What it does to a request and an answer is kept step by step, in order, so
 // that the simulator sees what it saw behind `prism proxy` and Prism validates the same answer.
 import { posix } from 'node:path';
-import { prismRequire } from './prism-modules.mjs';
+import { prismRequire } from './prism.mjs';
 import { API } from './pbx.mjs';
 
 const E = prismRequire('fp-ts/Either');

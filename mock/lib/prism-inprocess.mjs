@@ -9,7 +9,7 @@
 // node-fetch, and a log formatted line by line, about 1.6 ms of CPU (README, "Speed"). The
 // instance here validates every request and every answer exactly as that process did.
 import { Readable } from 'node:stream';
-import { prismRequire } from './prism-modules.mjs';
+import { prismRequire } from './prism.mjs';
 import { createForward } from './prism-forward.mjs';
 
 const { createInstance, ProblemJsonError } = prismRequire('@stainless-api/prism-http');
@@ -98,6 +98,8 @@ function prismLogger(onLine) {
  */
 export function createPrismInProcess({ store, simulator, upstream = 'http://127.0.0.1/', onLine }) {
   const logger = prismLogger(onLine);
+  // As `prism proxy` without --errors: a bad request must reach the simulator and get the PBX's
+  // 40002, not Prism's 422; the front reads Prism's verdict from the sl-violations header.
   const config = {
     validateRequest: true,
     validateResponse: true,

@@ -91,12 +91,14 @@ async function start() {
   // mode takes each loaded spec at once.)
   let reloaded = Promise.resolve();
   let listening = () => {};
-  if (command.examples) store.on('change', () => {
-    reloaded = new Promise(resolve => {
-      listening = resolve;
-      setTimeout(resolve, 15_000).unref();
+  if (command.examples) {
+    store.on('change', () => {
+      reloaded = new Promise(resolve => {
+        listening = resolve;
+        setTimeout(resolve, 15_000).unref();
+      });
     });
-  });
+  }
   const onListening = () => listening();
   if (command.examples) {
     prismOptions = {
@@ -167,7 +169,7 @@ async function start() {
     });
     supervise(prism.child);
   } else {
-    await store.prismReady();
+    await store.prismOperationsReady();
     const { createPrismInProcess } = await import('./prism-inprocess.mjs');
     prismInProcess = createPrismInProcess({ store, simulator, upstream: simulatorUrl,
       onLine: settings.log === 'debug' ? prismInProcessLine : undefined });

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { watch } from 'chokidar';
 import { indexSpec, findOperation } from './spec.mjs';
-import { prismCliRequire, prismRequire } from './prism-modules.mjs';
+import { prismCliRequire, prismRequire } from './prism.mjs';
 
 const digest = text => createHash('sha256').update(text).digest('hex');
 
@@ -48,7 +48,7 @@ export class SpecStore extends EventEmitter {
     this.#use(text, spec);
     this.version = 1;
     this.failure = undefined;
-    /** Prism's operations for the spec in service; read by prismReady(), then on every reload. */
+    /** Prism's operations for the spec in service; read by prismOperationsReady(), then on every reload. */
     this.httpOperations = undefined;
     this.dir = undefined;
   }
@@ -69,7 +69,7 @@ export class SpecStore extends EventEmitter {
    * Resolves once Prism's operations of the first spec are read (`httpOperations`); rejects,
    * naming the file, if Prism cannot load it.
    */
-  prismReady() {
+  prismOperationsReady() {
     this.firstLoad ??= this.#prismLoad(this.text).then(operations => {
       this.httpOperations ??= operations;
     }).catch(error => {

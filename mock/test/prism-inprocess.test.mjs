@@ -25,7 +25,7 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'prism-inprocess-test-'));
   writeFileSync(join(dir, 'openapi.yaml'), readFileSync(SPEC_PATH, 'utf8'));
   store = new SpecStore({ source: join(dir, 'openapi.yaml') });
-  await store.prismReady();
+  await store.prismOperationsReady();
   simulator = createSimulator(readSettings({}), { store });
   await simulator.app.ready();
   prism = createPrismInProcess({ store, simulator });
