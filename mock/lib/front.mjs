@@ -1,7 +1,8 @@
 // The front door: the one port clients call. It reads the mock's controls (controls.mjs), makes
-// the faults a network or gateway would, passes API calls through Prism's validating proxy (or,
-// in example mode, to Prism's mock), reports what Prism found, writes one log line and one
-// journal entry per request, and serves the mock's own pages (/, /__mock/*; mock-routes.mjs).
+// the faults a network or gateway would, passes API calls through Prism's validating proxy (in
+// this process, prism-inprocess.mjs; in example mode, to Prism's mock over HTTP), reports what
+// Prism found, writes one log line and one journal entry per request, and serves the mock's own
+// pages (/, /__mock/*; mock-routes.mjs).
 //
 // Hand-written on node:http rather than a proxy library: the faults (a connection reset, a body
 // cut mid-way, no answer at all) need the raw sockets that such libraries hide.
@@ -27,8 +28,27 @@ function answerHeaders(req, headers) {
 
 const asciiName = name => (/^[\x21-\x7e]*$/.test(name) && !name.includes(',') ? name : encodeURIComponent(name));
 
-function errcodeOf(answer) {
+/**
+ * The headers that Prism's server read when the front forwarded over HTTP: the client's, with the
+ * body's length, without the hop-by-hop ones.
+ */
+function forPrismHeaders(headers, body) {
+  const sent = { ...headers, 'content-length': String(body.length) };
+  delete sent['transfer-encoding'];
+  delete sent.host;
+  delete sent.connection;
+  return sent;
+}
+
+/**
+ * The PBX errcode of a JSON answer, or undefined. `previewed` is the journal's preview of the
+ * body: when that is already the parsed JSON, the body is not parsed a second time.
+ */
+function errcodeOf(answer, previewed) {
   if (!/json/.test(answer.headers['content-type'] ?? '')) return undefined;
+  if (previewed && typeof previewed === 'object' && !Array.isArray(previewed)) {
+    return Number.isInteger(previewed.errcode) ? previewed.errcode : undefined;
+  }
   try {
     const code = JSON.parse(answer.body.toString('utf8')).errcode;
     return Number.isInteger(code) ? code : undefined;
@@ -39,8 +59,10 @@ function errcodeOf(answer) {
 
 /**
  * The front server (not yet listening).
- * - `prism()`: Prism's current base URL; `prismReady()`: a promise that holds API calls while
- *   Prism reloads the spec; `simulator`: the simulator's base URL (absent in example mode);
+ * - `prismInProcess`: Prism's proxy in process (prism-inprocess.mjs), absent in example mode;
+ * - example mode: `prism()`: Prism's current base URL; `prismReady()`: a promise that holds API
+ *   calls while Prism reloads the spec;
+ * - `simulator`: the simulator's base URL, for the mock's pages (absent in example mode);
  * - `store`: the live spec (spec-store.mjs); `counters`: where faults and violations count;
  * - `runtime`: { latency, faultRate, auth }, changed at run time by /__mock/settings;
  * - `journal`, `log` (one line per request), `debug` (a line that only MOCK_LOG=debug shows),
@@ -164,21 +186,15 @@ export function createFront(options) {
     delete headers.prefer;
     const forPrism = [controls.example !== undefined ? `example=${controls.example}` : '', ...read.prism].filter(Boolean);
     if (forPrism.length > 0) headers.prefer = forPrism.join(', ');
-    const ready = options.prismReady?.();
-    if (ready !== lastReady) {
-      // Prism reloads the spec by starting a new server on the same port; connections kept
-      // alive to the old one would still be checked against the spec before the edit.
-      lastReady = ready;
-      await ready;
-      forwarder.reconnect();
-    }
-    await ready;
-    const raw = await forwarder.forward(prism, method, path, headers, body);
+    const raw = options.prismInProcess
+      ? await options.prismInProcess.answer({ method, path, headers: forPrismHeaders(headers, body), body })
+      : await forwardToPrism(method, path, headers, body);
     const answer = checkViolations({ answer: raw, call: `${req.method} ${redact(path)}`, operation, store, counters, entry,
       examplesMode, log });
-    entry.errcode = errcodeOf(answer);
+    const answered = preview(answer.body, answer.headers['content-type']);
+    entry.errcode = errcodeOf(answer, answered);
     entry.status = answer.status;
-    entry.answer = preview(answer.body, answer.headers['content-type']);
+    entry.answer = answered;
     const hint = lockoutHint(entry.errcode, options);
     if (hint) {
       res.setHeader('Mock-Hint', hint);
@@ -194,6 +210,20 @@ export function createFront(options) {
     }
     res.writeHead(answer.status, outgoing);
     res.end(req.method === 'HEAD' ? undefined : answer.body);
+  }
+
+  /** Example mode: Prism (`prism mock`) in its child process, over HTTP. */
+  async function forwardToPrism(method, path, headers, body) {
+    const ready = options.prismReady?.();
+    if (ready !== lastReady) {
+      // Prism reloads the spec by starting a new server on the same port; connections kept
+      // alive to the old one would still be checked against the spec before the edit.
+      lastReady = ready;
+      await ready;
+      forwarder.reconnect();
+    }
+    await ready;
+    return forwarder.forward(prism, method, path, headers, body);
   }
 
   /**
@@ -215,9 +245,10 @@ export function createFront(options) {
       record({ ...entry, status: 404, note: 'not in the spec' }, started);
       return;
     }
+    const answered = preview(answer.body, answer.headers['content-type']);
     entry.status = answer.status;
-    entry.errcode = errcodeOf(answer);
-    entry.answer = preview(answer.body, answer.headers['content-type']);
+    entry.errcode = errcodeOf(answer, answered);
+    entry.answer = answered;
     entry.note = 'not in the spec';
     record(entry, started);
     res.writeHead(answer.status, { ...answerHeaders(req, answer.headers), 'Content-Length': answer.body.length });

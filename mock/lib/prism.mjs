@@ -1,5 +1,6 @@
 // Starts Prism (`prism mock` or `prism proxy`) as a child process in a process group of its own,
-// reads its log line by line with tokens masked, and stops the whole group.
+// reads its log line by line with tokens masked, and stops the whole group; and finds Prism's
+// modules for the Prism that runs in the mock's process.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,6 +14,17 @@ const here = dirname(fileURLToPath(import.meta.url));
 // installed package wherever npm placed it (usually hoisted into the project's node_modules).
 const prismPackage = createRequire(import.meta.url).resolve('@stainless-api/prism-cli/package.json');
 export const PRISM_CLI = join(dirname(prismPackage), JSON.parse(readFileSync(prismPackage, 'utf8')).bin.prism);
+
+/**
+ * require() from Prism's CLI package, and from its HTTP server package, which reaches everything
+ * that server's request handler uses (@stainless-api/prism-http and its dist/ files, prism-core,
+ * micri, type-is, fp-ts): the in-process Prism (prism-inprocess.mjs) runs the very copies that
+ * `prism mock` runs. prism-cli 5.16.1 (pinned in package.json) pins prism-http and
+ * prism-http-server 5.16.1 and prism-core 5.13.1 exactly, so the dist/ files read from them are
+ * fixed by that one pin.
+ */
+export const prismCliRequire = createRequire(prismPackage);
+export const prismRequire = createRequire(prismCliRequire.resolve('@stainless-api/prism-http-server/package.json'));
 const LISTENING = /Prism is listening on (http:\/\/\S+)/;
 
 /** Masks access and refresh tokens in a URL or log line: Prism logs every URL it forwards. */

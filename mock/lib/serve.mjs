@@ -1,7 +1,8 @@
 // The mock's command, run by `npm start` in the repository (scripts/serve.mjs) and by
 // `npx yeastar-conference-mock` from the npm package (bin/): the PBX simulator behind Prism's
-// validating proxy, on HOST:PORT (default 127.0.0.1:4010), or with --examples Prism's own mock;
-// in both, the front (front.mjs) is the one port to call. Settings from flags and the
+// validating proxy, run in this process (prism-inprocess.mjs), on HOST:PORT (default
+// 127.0.0.1:4010), or with --examples Prism's own mock (`prism mock`, a child process); in both,
+// the front (front.mjs) is the one port to call. Settings from flags and the
 // environment (cli.mjs, settings.mjs); the spec is followed while it runs (spec-store.mjs).
 //
 // Every process started here stops with this one: on Ctrl-C, SIGTERM or SIGHUP, when the parent
@@ -9,7 +10,7 @@
 import { createServer as createNetServer } from 'node:net';
 import { readSettings, SettingsError } from './settings.mjs';
 import { readCommandLine, usage, version, UsageError } from './cli.mjs';
-import { startPrism } from './prism.mjs';
+import { redact, startPrism } from './prism.mjs';
 import { SPEC_PATH } from './spec.mjs';
 
 const say = line => process.stderr.write(`mock: ${line}\n`);
@@ -68,10 +69,11 @@ function freePort() {
 const prismLine = line => {
   if (settings.log === 'debug') process.stdout.write(`prism: ${line}\n`);
 };
+const prismInProcessLine = line => process.stdout.write(`prism: ${redact(line)}\n`);
 
 async function start() {
-  // Prism takes the longest to start, so it starts first, on the simulator's port, while the
-  // simulator's modules load; until they have, the simulator's server answers 503.
+  // In example mode Prism takes the longest to start, so it starts first, while the mock's
+  // modules load.
   const { SpecStore } = await import('./spec-store.mjs');
   const store = new SpecStore({ source: settings.spec || SPEC_PATH, log: say });
   cleanups.push(() => store.close());
@@ -83,40 +85,38 @@ async function start() {
   let simulatorServer;
   let simulatorUrl;
   let prismStarting;
-  // From a spec change until Prism listens again with it, API calls wait, so that no answer is
-  // checked against the spec before the edit.
+  let prismOptions;
+  // Example mode: from a spec change until Prism listens again with it, API calls wait, so that
+  // no answer is checked against the spec before the edit. (The in-process Prism of simulator
+  // mode takes each loaded spec at once.)
   let reloaded = Promise.resolve();
   let listening = () => {};
-  store.on('change', () => {
-    reloaded = new Promise(resolve => {
-      listening = resolve;
-      setTimeout(resolve, 15_000).unref();
+  if (command.examples) {
+    store.on('change', () => {
+      reloaded = new Promise(resolve => {
+        listening = resolve;
+        setTimeout(resolve, 15_000).unref();
+      });
     });
-  });
+  }
   const onListening = () => listening();
-  const prismPort = await freePort();
-  let prismOptions;
   if (command.examples) {
     prismOptions = {
-      mode: 'mock', spec: store.servedPath, port: prismPort, onLine: prismLine, onListening,
+      mode: 'mock', spec: store.servedPath, port: await freePort(), onLine: prismLine, onListening,
       // Random data has exactly the spec's fields, as the PBX's answers do.
       args: ['--json-schema-faker-fillProperties=false', ...(process.env.SEED ? ['--seed', process.env.SEED] : []),
         ...(command.dynamic ? ['--dynamic'] : []), ...command.prismArgs],
     };
+    prismStarting = startPrism(prismOptions);
+    prismStarting.catch(() => {}); // awaited below; this only keeps an early failure "handled"
   } else {
+    // The simulator's own port serves the mock's pages' calls (/__mock/state, reset, data set);
+    // API calls reach it in process, through Prism.
     simulatorServer = createServer((req, res) => route(req, res));
     await new Promise(resolve => simulatorServer.listen(0, '127.0.0.1', resolve));
     cleanups.push(() => simulatorServer.close());
     simulatorUrl = `http://127.0.0.1:${simulatorServer.address().port}`;
-    // Not --errors: a bad request must reach the simulator and get the PBX's 40002, not
-    // Prism's 422. The front reads Prism's verdict from each answer's sl-violations header.
-    // --multiprocess: Prism's HTTP server runs in a worker and its log is formatted in the parent,
-    // which doubles the proxy's throughput on two cores (npm run bench).
-    prismOptions = { mode: 'proxy', spec: store.servedPath, upstream: simulatorUrl, port: prismPort, onLine: prismLine, onListening,
-      args: ['--multiprocess'] };
   }
-  prismStarting = startPrism(prismOptions);
-  prismStarting.catch(() => {}); // awaited below; this only keeps an early failure "handled"
   const { createFront } = await import('./front.mjs');
   const { Journal } = await import('./journal.mjs');
   const { Counters } = await import('./counters.mjs');
@@ -135,39 +135,49 @@ async function start() {
     });
     await simulator.app.ready();
   }
-  let prism = await prismStarting;
-  cleanups.push(() => prism?.stop('SIGKILL'));
-  // Prism is restarted, on the same port, if a request ever ends it; calls wait meanwhile. Three
-  // ends within a minute stop the mock, naming the cause.
-  const ends = [];
-  const supervise = child => child.on('exit', async code => {
-    if (stopping) return;
-    ends.push(Date.now());
-    while (ends[0] < Date.now() - 60_000) ends.shift();
-    if (ends.length >= 3) stop(code || 1, 'Prism ended three times within a minute; run with --log debug to see why');
-    say(`Prism ended unexpectedly (${code}); starting it again`);
-    let restarted;
-    reloaded = new Promise(resolve => {
-      restarted = resolve;
-    });
-    prism.stop('SIGKILL'); // what is left of the old group, its worker holding the port
-    for (let attempt = 1; !stopping; attempt++) {
-      try {
-        prism = await startPrism(prismOptions);
-        supervise(prism.child);
-        break;
-      } catch (error) {
-        // The old worker may hold the port for a moment after the kill.
-        if (attempt >= 5) stop(1, `Prism could not start again: ${error.message}`);
-        await new Promise(resolve => setTimeout(resolve, 300 * attempt));
+  let prism;
+  let prismInProcess;
+  if (command.examples) {
+    prism = await prismStarting;
+    cleanups.push(() => prism?.stop('SIGKILL'));
+    // Prism is restarted, on the same port, if a request ever ends it; calls wait meanwhile. Three
+    // ends within a minute stop the mock, naming the cause.
+    const ends = [];
+    const supervise = child => child.on('exit', async code => {
+      if (stopping) return;
+      ends.push(Date.now());
+      while (ends[0] < Date.now() - 60_000) ends.shift();
+      if (ends.length >= 3) stop(code || 1, 'Prism ended three times within a minute; run with --log debug to see why');
+      say(`Prism ended unexpectedly (${code}); starting it again`);
+      let restarted;
+      reloaded = new Promise(resolve => {
+        restarted = resolve;
+      });
+      prism.stop('SIGKILL'); // what is left of the old group, its worker holding the port
+      for (let attempt = 1; !stopping; attempt++) {
+        try {
+          prism = await startPrism(prismOptions);
+          supervise(prism.child);
+          break;
+        } catch (error) {
+          // The old worker may hold the port for a moment after the kill.
+          if (attempt >= 5) stop(1, `Prism could not start again: ${error.message}`);
+          await new Promise(resolve => setTimeout(resolve, 300 * attempt));
+        }
       }
-    }
-    restarted();
-  });
-  supervise(prism.child);
+      restarted();
+    });
+    supervise(prism.child);
+  } else {
+    await store.prismOperationsReady();
+    const { createPrismInProcess } = await import('./prism-inprocess.mjs');
+    prismInProcess = createPrismInProcess({ store, simulator, upstream: simulatorUrl,
+      onLine: settings.log === 'debug' ? prismInProcessLine : undefined });
+  }
   const front = createFront({
     prism: () => prism.url,
     prismReady: () => reloaded,
+    prismInProcess,
     simulator: simulatorUrl,
     store,
     counters: simulator?.counters ?? new Counters(),

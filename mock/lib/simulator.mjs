@@ -2,6 +2,7 @@
 // `Prefer: example=` and for every operation that the PBX does not simulate, and
 // /__mock/state, /__mock/reset and /__mock/conferences. It listens on a private loopback port;
 // clients reach it through the front, and its API answers through Prism's validating proxy.
+import { parse as parseQuery } from 'node:querystring';
 import Fastify from 'fastify';
 import { API, createPbx } from './pbx.mjs';
 import { preferences } from './prefer.mjs';
@@ -18,7 +19,9 @@ export function createSimulator(settings, { store, runtime = { auth: settings.au
   const pbx = createPbx(settings, { runtime, data, now });
   const { counters } = pbx;
 
-  const app = Fastify({ logger: false, ...(serverFactory ? { serverFactory } : {}) });
+  // The query string read by Node's own parser, named here so that the in-process path reads it
+  // exactly as fastify does for this app (fastify's default parser is a fast copy of it).
+  const app = Fastify({ logger: false, routerOptions: { querystringParser: parseQuery }, ...(serverFactory ? { serverFactory } : {}) });
   // An empty JSON body is no body (fastify would refuse it); malformed JSON stays an error.
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, text, done) => {
     if (text.trim() === '') return done(null, undefined);
@@ -30,39 +33,53 @@ export function createSimulator(settings, { store, runtime = { auth: settings.au
     }
   });
 
-  const send = (reply, status, body) => reply.code(status).type('application/json').send(JSON.stringify(body ?? null));
+  /** A JSON answer as fastify's reply.type('application/json').send(text) would write it. */
+  const json = (status, body, headers = {}) => ({
+    status, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, payload: JSON.stringify(body ?? null),
+  });
 
   /**
    * The operation's named example: the one `Prefer: example=` names (the front has checked the
    * name), or, for an operation that the PBX does not simulate, its first.
    */
-  function exampleAnswer(request, reply, operation, name) {
+  function exampleAnswer(operation, name) {
     const chosen = name ?? Object.keys(operation.examples)[0];
     if (chosen === undefined) {
-      return send(reply, 501, { errcode: -1, errmsg: 'FAILURE',
+      return json(501, { errcode: -1, errmsg: 'FAILURE',
         submsg: `the mock has no simulation of ${operation.key} and the spec gives it no example: add a named example to its answer` });
     }
     if (!Object.hasOwn(operation.examples, chosen)) {
-      return reply.code(400).send({ error: `no example "${chosen}" for ${operation.key}` });
+      return json(400, { error: `no example "${chosen}" for ${operation.key}` });
     }
-    reply.header('mock-source', `example ${chosen}`);
     const body = operation.examples[chosen];
     counters.call(pbx.endpoint(operation.key) ?? operation.path.replace(`${API}/`, ''), body?.errcode ?? 'none');
-    return send(reply, operation.status ?? 200, body);
+    return json(operation.status ?? 200, body, { 'mock-source': `example ${chosen}` });
   }
 
-  /** Every API request: an example when asked for, the PBX's answer, or the spec's example. */
-  function api(request, reply) {
-    const pathname = request.url.split('?')[0];
-    const method = request.method === 'HEAD' ? 'GET' : request.method;
+  /**
+   * Every API request: an example when asked for, the PBX's answer, or the spec's example.
+   * Free of fastify, so that the in-process Prism can call it for a request without a body
+   * (prism-forward.mjs); `query` as parseQuery() reads it, `body` as the JSON parser above
+   * leaves it. Returns { status, headers, payload (a string) }.
+   */
+  function answerApi({ method: asked, url, headers, query, body }) {
+    const pathname = url.split('?')[0];
+    const method = asked === 'HEAD' ? 'GET' : asked;
     const key = `${method} ${pathname}`;
     const operation = store.find(method, pathname);
-    const asked = preferences(request.headers.prefer).example;
-    if (operation && asked !== undefined) return exampleAnswer(request, reply, operation, asked);
-    if (pbx.endpoint(key)) return send(reply, 200, pbx.answer(key, { query: request.query, body: request.body }));
-    if (operation) return exampleAnswer(request, reply, operation);
+    const example = preferences(headers.prefer).example;
+    if (operation && example !== undefined) return exampleAnswer(operation, example);
+    if (pbx.endpoint(key)) return json(200, pbx.answer(key, { query, body }));
+    if (operation) return exampleAnswer(operation);
     counters.call('other', 10001);
-    return send(reply, 200, { errcode: 10001, errmsg: 'INTERFACE NOT EXISTED' });
+    return json(200, { errcode: 10001, errmsg: 'INTERFACE NOT EXISTED' });
+  }
+
+  const sendAnswer = (fastifyReply, answer) => fastifyReply.code(answer.status).headers(answer.headers).send(answer.payload);
+
+  function api(request, fastifyReply) {
+    return sendAnswer(fastifyReply, answerApi({ method: request.method, url: request.url, headers: request.headers, query: request.query,
+      body: request.body }));
   }
 
   app.get('/__mock/state', async () => pbx.state());
@@ -89,18 +106,18 @@ export function createSimulator(settings, { store, runtime = { auth: settings.au
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: `no route ${request.method} ${request.url.split('?')[0]}` }));
 
   // A body that is not JSON, or not an object: the PBX's syntax error rather than a framework 4xx.
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler((error, request, fastifyReply) => {
     if (error.statusCode >= 400 && error.statusCode < 500 && request.url.startsWith(`${API}/`)) {
       const endpoint = request.url.slice(API.length + 1).split('?')[0];
       counters.call(endpoint, 40001);
-      return send(reply, 200, { errcode: 40001, errmsg: 'PARAMETER SYNTAX ERROR' });
+      return sendAnswer(fastifyReply, json(200, { errcode: 40001, errmsg: 'PARAMETER SYNTAX ERROR' }));
     }
     if (error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.code(error.statusCode).type('application/problem+json')
+      return fastifyReply.code(error.statusCode).type('application/problem+json')
         .send({ title: 'Bad request', status: error.statusCode, detail: error.message });
     }
     throw error;
   });
 
-  return { app, counters, tokens: pbx.tokens, pbx, get conferences() { return pbx.conferences; } };
+  return { app, answerApi, parseQuery, counters, tokens: pbx.tokens, pbx, get conferences() { return pbx.conferences; } };
 }

@@ -1,17 +1,19 @@
 // The live spec. The mock follows edits of the spec file while it runs: each edit is loaded the
-// way Prism loads it; a spec that loads becomes the current one (for the simulator's examples
-// and the front's checks) and is copied to the private file that Prism serves and watches, so
-// Prism reloads it too; a spec that fails to load is reported once, with the reason, and the
-// last good one stays in service. Prism therefore never sees a broken spec, which would end it.
+// way Prism loads it, from a file; a spec that loads becomes the current one, at once for the
+// simulator's examples, the front's checks and the in-process Prism of simulator mode (which
+// routes and validates against `httpOperations`, Prism's own reading of it); in example mode it
+// is also copied to the private file that `prism mock` serves and watches, so that Prism reloads
+// it too. A spec that fails to load is reported once, with the reason, and the last good one
+// stays in service: Prism never sees a broken spec, which would end it.
 import { EventEmitter } from 'node:events';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { watch } from 'chokidar';
 import { indexSpec, findOperation } from './spec.mjs';
+import { prismCliRequire, prismRequire } from './prism.mjs';
 
 const digest = text => createHash('sha256').update(text).digest('hex');
 /** How often the spec file is stat'ed. */
@@ -21,12 +23,11 @@ const SETTLE_MS = 150;
 /** A second look later, in case the watcher's first stat came after the edit (see watch()). */
 const RECHECK_MS = 1000;
 
-/** Prism's own loader (dereferencing, OpenAPI to operations), as the running Prism has it. */
-async function prismLoader() {
-  const cli = createRequire(import.meta.url).resolve('@stainless-api/prism-cli/package.json');
-  const http = createRequire(cli)('@stainless-api/prism-http');
-  return http.getHttpOperationsFromSpec;
-}
+/** Prism's own loader (dereferencing, OpenAPI to operations), as the Prism CLI has it. */
+const prismLoader = () => prismRequire('@stainless-api/prism-http').getHttpOperationsFromSpec;
+
+/** What the Prism CLI does with a spec's x-json-schema-faker options before it serves it. */
+const fakerOptions = path => prismCliRequire('./dist/extensions.js').configureExtensionsUserProvided(path, {});
 
 /** The first line of a YAML or loader error, with its position when it has one. */
 function reason(error) {
@@ -53,10 +54,52 @@ export class SpecStore extends EventEmitter {
     this.#use(text, spec);
     this.version = 1;
     this.failure = undefined;
-    this.dir = mkdtempSync(join(tmpdir(), 'yeastar-mock-spec-'));
-    /** The private copy that Prism serves: always a spec that loaded. */
-    this.servedPath = join(this.dir, 'openapi.yaml');
-    writeFileSync(this.servedPath, text);
+    /** Prism's operations for the spec in service; read by prismOperationsReady(), then on every reload. */
+    this.httpOperations = undefined;
+    this.dir = undefined;
+  }
+
+  /**
+   * The private copy that `prism mock` serves (example mode): always a spec that loaded. Made on
+   * first use, so that simulator mode leaves no file behind even if it is killed.
+   */
+  get servedPath() {
+    if (!this.dir) {
+      this.dir = mkdtempSync(join(tmpdir(), 'yeastar-mock-spec-'));
+      writeFileSync(join(this.dir, 'openapi.yaml'), this.text);
+    }
+    return join(this.dir, 'openapi.yaml');
+  }
+
+  /**
+   * Resolves once Prism's operations of the first spec are read (`httpOperations`); rejects,
+   * naming the file, if Prism cannot load it.
+   */
+  prismOperationsReady() {
+    this.firstLoad ??= this.#prismLoad(this.text).then(operations => {
+      this.httpOperations ??= operations;
+    }).catch(error => {
+      throw new Error(`${this.source} does not load in Prism: ${reason(error)}`);
+    });
+    return this.firstLoad;
+  }
+
+  /**
+   * Prism's operations for `text`, read as the Prism CLI reads a spec: from a file (a private
+   * one, removed at once), with the spec's x-json-schema-faker options applied.
+   */
+  async #prismLoad(text) {
+    const dir = mkdtempSync(join(tmpdir(), 'yeastar-mock-load-'));
+    try {
+      const path = join(dir, 'openapi.yaml');
+      writeFileSync(path, text);
+      const operations = await prismLoader()(path);
+      if (operations.length === 0) throw new Error('it has no operations');
+      await fakerOptions(path);
+      return operations;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 
   #use(text, spec) {
@@ -148,11 +191,11 @@ export class SpecStore extends EventEmitter {
       return false;
     }
     let spec;
+    let httpOperations;
     try {
       spec = parse(text);
       if (!spec || typeof spec !== 'object') throw new Error('the file holds no OpenAPI document');
-      const operations = await (await prismLoader())(structuredClone(spec));
-      if (operations.length === 0) throw new Error('it has no operations');
+      httpOperations = await this.#prismLoad(text);
     } catch (error) {
       this.#fail(`${this.source} does not load: ${reason(error)}`);
       return false;
@@ -160,9 +203,10 @@ export class SpecStore extends EventEmitter {
     if (this.closed) return false;
     const before = new Set(this.operations.map(op => op.key));
     this.#use(text, spec);
+    this.httpOperations = httpOperations;
     this.version += 1;
     this.failure = undefined;
-    writeFileSync(this.servedPath, text);
+    if (this.dir) writeFileSync(join(this.dir, 'openapi.yaml'), text);
     const added = this.operations.map(op => op.key).filter(key => !before.delete(key));
     const changes = [added.length ? `added ${added.join(', ')}` : '', before.size ? `removed ${[...before].join(', ')}` : '']
       .filter(Boolean).join('; ');
@@ -177,6 +221,6 @@ export class SpecStore extends EventEmitter {
     clearTimeout(this.settling);
     clearTimeout(this.rechecking);
     this.watcher?.close();
-    rmSync(this.dir, { recursive: true, force: true });
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -1,8 +1,10 @@
 // `npm run bench --prefix mock`: the mock's throughput and tail latency beside Prism alone, in
 // the same run, with autocannon: conference/list at 20 connections for each of
-// - the mock as users run it (front, Prism's validating proxy, simulator: every answer checked),
+// - the mock as users run it (front, Prism's validating proxy in process, simulator: every
+//   request and answer checked by Prism),
 // - Prism alone (`prism mock` on the same spec: example answers, requests checked), as it starts
-//   by default and with --multiprocess, which the mock gives its Prism proxy,
+//   by default (the baseline of the ratios) and with --multiprocess (its log formatted in a
+//   second process),
 // - the simulator direct (no Prism, no front: what validation and the front cost).
 // Prints a Markdown table; `--json` prints the numbers instead. BENCH_SECONDS sets the time per
 // target (default 10), BENCH_CONNECTIONS the connections (default 20).

@@ -1,5 +1,5 @@
 // Starting and stopping: every process the mock starts ends with it (SIGTERM to `npm start`,
-// Ctrl-C to its process group, even SIGKILL of the mock); bad settings stop the start with a
+// Ctrl-C to its process group, even SIGKILL of the mock, whose example mode runs `prism mock`); bad settings stop the start with a
 // message; `start:examples` serves the spec's examples and coherent random data with Prism alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -29,10 +29,10 @@ async function refused(url) {
   }
 }
 
-/** Waits until the mock's whole process tree has started: npm, node, Prism. */
+/** The mock's whole process tree under npm: node (Prism runs inside it). */
 function tree(pid) {
   const pids = descendants(pid);
-  assert.ok(pids.length >= 2, `npm start started ${pids.length} processes`);
+  assert.ok(pids.length >= 1, `npm start started ${pids.length} processes`);
   return pids;
 }
 
@@ -54,11 +54,11 @@ test('Ctrl-C (SIGINT to the foreground process group) stops everything', { skip:
   assert.equal(await refused(mock.url), true);
 });
 
-test('even a SIGKILL of the mock takes Prism with it', { skip: linux, timeout: 60_000 }, async () => {
-  const mock = await startMock();
+test('even a SIGKILL of the mock takes Prism with it (example mode)', { skip: linux, timeout: 60_000 }, async () => {
+  const mock = await startMock({}, { args: ['--examples'] });
   const pids = descendants(mock.child.pid);
-  // Prism's proxy runs --multiprocess: its parent and its HTTP worker.
-  assert.equal(pids.length, 2, 'Prism and its worker');
+  // `prism mock`, one process (with the simulator, Prism runs in the mock's own process).
+  assert.equal(pids.length, 1, 'Prism');
   // The private copy of the spec that Prism serves goes with it.
   const copy = readFileSync(`/proc/${pids[0]}/cmdline`, 'utf8').split('\0').find(arg => /yeastar-mock-spec-[^/]+\/openapi\.yaml$/.test(arg));
   assert.ok(copy && existsSync(copy), `Prism serves the mock's copy: ${copy}`);
@@ -66,6 +66,18 @@ test('even a SIGKILL of the mock takes Prism with it', { skip: linux, timeout: 6
   await mock.exited;
   assert.equal(await gone(pids), true);
   assert.equal(existsSync(dirname(copy)), false, 'the copy of the spec is removed');
+});
+
+test('with the simulator, the mock starts no other process: Prism checks in its process', { skip: linux, timeout: 60_000 }, async () => {
+  const mock = await startMock();
+  try {
+    assert.deepEqual(descendants(mock.child.pid), []);
+    const list = await call(mock.url, `${API}/conference/list?access_token=t&page=0&page_size=5`);
+    assert.equal(list.body.errcode, 40002);
+    assert.match(list.headers.get('sl-violations'), /page must be >= 1/, 'Prism checked the request');
+  } finally {
+    await mock.stop();
+  }
 });
 
 for (const [name, value, message] of [

@@ -124,11 +124,11 @@ test('npx yeastar-conference-mock serves the simulator behind the validating pro
       const { violations } = await state(mock.url);
       assert.equal(violations.response, 0);
       assert.ok(violations.request >= 1, JSON.stringify(violations));
+      assert.match(bad.headers.get('sl-violations'), /page must be >= 1/, 'Prism checked the request');
       if (!noProc) {
-        const prism = pids.map(pid => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).find(a => a.some(x => x.includes('prism-cli')));
-        assert.ok(prism, 'a Prism process runs');
-        assert.ok(prism.some(arg => /yeastar-mock-spec-[^/]+\/openapi\.yaml$/.test(arg)), `Prism serves the mock's copy of the spec: ${prism.join(' ')}`);
-        assert.ok(prism.includes('proxy'), prism.join(' '));
+        // Prism validates in the mock's own process, from the installed package's Prism modules.
+        const prism = pids.map(pid => readFileSync(`/proc/${pid}/cmdline`, 'utf8')).filter(line => line.includes('prism-cli'));
+        assert.deepEqual(prism, [], 'no Prism process of its own');
       }
       assert.equal((await state(mock.url)).spec.path, join(installed, 'openapi.yaml'), 'the packaged spec is the one followed');
       // Hints name the command that works here: npx, not the repository's npm scripts.

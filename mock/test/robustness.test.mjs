@@ -156,16 +156,17 @@ test('example mode: faults and delays work as with the simulator; Prism\'s prefe
   assert.equal(snapshot.faults.http503, 1);
 });
 
-test('if Prism ends, the mock starts it again and a call made meanwhile is answered', { skip: process.platform !== 'linux' && 'reads /proc', timeout: 60_000 }, async () => {
-  // Prism's parent and its --multiprocess worker, both ended at once: no Prism is listening.
-  const prism = descendants(mock.child.pid).filter(pid => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('prism-cli'));
+test('example mode: if Prism ends, the mock starts it again and a call made meanwhile is answered', { skip: process.platform !== 'linux' && 'reads /proc', timeout: 60_000 }, async () => {
+  // `prism mock` ended: no Prism is listening. (With the simulator, Prism runs in the mock's own
+  // process and cannot end alone.)
+  const prism = descendants(examples.child.pid).filter(pid => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('prism-cli'));
   assert.ok(prism.length >= 1, 'a Prism process runs');
   for (const pid of prism) process.kill(pid, 'SIGKILL');
-  const list = await call(mock.url, `${API}/conference/list?access_token=t&page=1&page_size=2`);
+  const list = await call(examples.url, `${API}/conference/list?access_token=t&page=1&page_size=2`);
   assert.equal(list.status, 200);
   assert.equal(list.body.errcode, 0);
-  assert.match(mock.log(), /Prism ended unexpectedly \(.*\); starting it again/);
-  const now = descendants(mock.child.pid);
+  assert.match(examples.log(), /Prism ended unexpectedly \(.*\); starting it again/);
+  const now = descendants(examples.child.pid);
   assert.ok(prism.every(pid => !now.includes(pid)), 'the old Prism is gone');
   assert.ok(now.length >= 1, 'a new Prism runs');
 });
