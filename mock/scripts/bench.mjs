@@ -70,7 +70,7 @@ if (process.argv[2] === '--serve-simulator') {
   }
 
   const targets = [
-    ['the mock (front, Prism proxy, simulator)', () => start(['scripts/serve.mjs'], /ready on (http:\/\/\S+)/)],
+    ['the mock (front, Prism in process, simulator)', () => start(['scripts/serve.mjs'], /ready on (http:\/\/\S+)/)],
     ['Prism alone (prism mock)', () => start([PRISM_CLI, 'mock', SPEC_PATH, '--host', '127.0.0.1', '--port', '0'],
       /Prism is listening on (http:\/\/\S+)/)],
     ['Prism alone, --multiprocess', () => start([PRISM_CLI, 'mock', SPEC_PATH, '--host', '127.0.0.1', '--port', '0', '--multiprocess'],
