@@ -79,7 +79,7 @@ public final class BenchmarkReport {
     List<MockThroughput.Run> mock =
         Boolean.parseBoolean(System.getProperty("bench.mock", "true"))
             ? MockThroughput.measure(
-                Path.of(""), Boolean.getBoolean("bench.quick") ? 1 : 2, whyNoMock)
+                Path.of("").toAbsolutePath(), Boolean.getBoolean("bench.quick") ? 1 : 2, whyNoMock)
             : List.of();
     if (mock.isEmpty() && whyNoMock.isEmpty()) {
       whyNoMock.add("-Dbench.mock=false");
