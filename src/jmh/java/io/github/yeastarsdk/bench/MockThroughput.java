@@ -115,7 +115,7 @@ final class MockThroughput {
                   "\n**Run %d**: the mock at %.2f× Prism alone's req/s, p99 at %.2f× — %s\n\n",
                   n++, speed, tail, met ? "met" : "**not met**"))
           .append(
-              "| target | req/s | × Prism alone | p50 ms | p99 ms | p99 × Prism alone | errors, non-2xx |\n")
+              "| target | req/s | × Prism alone | p50 ms | p99 ms | p99 × Prism alone | errors + non-2xx |\n")
           .append("|---|---:|---:|---:|---:|---:|---:|\n");
       for (Target target : run.targets()) {
         md.append(
