@@ -72,8 +72,13 @@ final class CommandOptions {
       throw new UsageException(String.valueOf(e.getMessage()));
     }
     if (!line.getArgList().isEmpty()) {
-      // Never echoed: a stray word is often a value whose option was mistyped, a secret perhaps.
-      throw new UsageException("unexpected argument");
+      // Named by its place, never echoed: a stray word is often the value of a mistyped option,
+      // a secret perhaps.
+      int word = List.of(args).lastIndexOf(line.getArgList().get(0)) + 1;
+      throw new UsageException(
+          "unexpected argument: word "
+              + word
+              + " of the command line is not an option or its value");
     }
     for (Option option : line.getOptions()) {
       if (option.hasArg() && line.getOptionValues(option.getLongOpt()).length > 1) {
@@ -105,8 +110,7 @@ final class CommandOptions {
     try {
       return Integer.parseInt(value.strip());
     } catch (NumberFormatException e) {
-      throw new UsageException(
-          "Invalid value for option '--" + name + "': '" + value + "' is not a whole number");
+      throw new UsageException("--" + name + " must be a whole number, was '" + value + "'");
     }
   }
 

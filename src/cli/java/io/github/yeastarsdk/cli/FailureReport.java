@@ -4,11 +4,13 @@ import io.github.yeastarsdk.errors.ApiErrorException;
 import io.github.yeastarsdk.errors.HttpStatusException;
 import io.github.yeastarsdk.errors.InvalidCredentialsException;
 import io.github.yeastarsdk.errors.MalformedResponseException;
+import io.github.yeastarsdk.errors.TokenExpiredException;
 import io.github.yeastarsdk.errors.TransportException;
 import io.github.yeastarsdk.errors.YeastarException;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** Turns any throwable into the tool's one line on stderr and its exit status. */
 final class FailureReport {
@@ -21,17 +23,25 @@ final class FailureReport {
   private final PrintWriter err;
   private final Supplier<Secrets> secrets;
   private final Supplier<String> baseUrlSource;
+  private final Supplier<@Nullable String> tokenSource;
   private final AtomicBoolean printed = new AtomicBoolean();
 
   /**
    * @param secrets the run's secrets, masked in every line
    * @param baseUrlSource where the base URL came from ({@code --base-url} or {@code PBX_BASE_URL}),
    *     the name that messages about it use
+   * @param tokenSource where the access token came from ({@code --token} or {@code
+   *     PBX_ACCESS_TOKEN}), null when the tool gets its own from the client credentials
    */
-  FailureReport(PrintWriter err, Supplier<Secrets> secrets, Supplier<String> baseUrlSource) {
+  FailureReport(
+      PrintWriter err,
+      Supplier<Secrets> secrets,
+      Supplier<String> baseUrlSource,
+      Supplier<@Nullable String> tokenSource) {
     this.err = err;
     this.secrets = secrets;
     this.baseUrlSource = baseUrlSource;
+    this.tokenSource = tokenSource;
   }
 
   /** Prints the one line for {@code e}, unless a line was already printed; returns the status. */
@@ -76,11 +86,20 @@ final class FailureReport {
       return e.getMessage() + " (see --help)";
     } else if (e instanceof IllegalArgumentException) {
       // The SDK's check of a value the user gave, in the tool's option names.
-      return new OptionWords(baseUrlSource.get()).of(String.valueOf(e.getMessage()));
+      return new OptionWords(baseUrlSource.get()).of(String.valueOf(e.getMessage()))
+          + " (see --help)";
     } else if (e instanceof InvalidCredentialsException rejected) {
       return "the PBX rejected PBX_CLIENT_ID and PBX_CLIENT_SECRET: errcode "
           + rejected.errcode()
           + (rejected.errmsg() == null ? "" : " " + rejected.errmsg());
+    } else if (e instanceof TokenExpiredException && tokenSource.get() != null) {
+      // The PBX answers 10004 for a token it never issued too: say where the token came from.
+      return "the PBX answered with an error: "
+          + e.getMessage()
+          + "; the access token from "
+          + tokenSource.get()
+          + " is expired or not known to this PBX: get a new one, or set PBX_CLIENT_ID and"
+          + " PBX_CLIENT_SECRET and the tool gets one itself";
     } else if (e instanceof ApiErrorException) {
       return "the PBX answered with an error: " + e.getMessage();
     } else if (e instanceof HttpStatusException) {

@@ -43,7 +43,7 @@ final class Help {
             .get();
     formatter.setSyntaxPrefix("Usage:");
     try {
-      formatter.printHelp(CommandOptions.NAME, DESCRIPTION, options, null, true);
+      formatter.printHelp(CommandOptions.NAME + " [options]", DESCRIPTION, options, null, false);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringBuilder does not fail
     }

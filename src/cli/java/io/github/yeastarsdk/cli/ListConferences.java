@@ -11,6 +11,7 @@ import io.github.yeastarsdk.YeastarJson;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code list-conferences}: the scheduled conferences of a PBX, one per line or as JSON Lines.
@@ -37,6 +38,17 @@ final class ListConferences {
     return args.baseUrl() == null && present(env.get("PBX_BASE_URL"))
         ? "PBX_BASE_URL"
         : "--base-url";
+  }
+
+  /**
+   * Where the access token comes from: {@code --token} when given, else {@code PBX_ACCESS_TOKEN}
+   * when set; null when the tool gets its own with the client credentials.
+   */
+  static @Nullable String tokenSource(Arguments args, Map<String, String> env) {
+    if (present(args.token())) {
+      return "--token";
+    }
+    return present(env.get("PBX_ACCESS_TOKEN")) ? "PBX_ACCESS_TOKEN" : null;
   }
 
   /** The secrets this run was given, so that {@link Main} can keep them out of what it prints. */

@@ -31,7 +31,8 @@ public final class Main {
                     ? Secrets.of(env.get("PBX_ACCESS_TOKEN"), env.get("PBX_CLIENT_SECRET"))
                     : ListConferences.secrets(read.get(), env),
             () ->
-                read.get() == null ? "--base-url" : ListConferences.baseUrlSource(read.get(), env));
+                read.get() == null ? "--base-url" : ListConferences.baseUrlSource(read.get(), env),
+            () -> read.get() == null ? null : ListConferences.tokenSource(read.get(), env));
     // A failure on another thread (a page fetched ahead, say) must not print a stack trace either.
     Thread.setDefaultUncaughtExceptionHandler(
         (thread, e) -> Runtime.getRuntime().halt(report.print(e)));

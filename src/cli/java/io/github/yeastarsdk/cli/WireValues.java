@@ -29,7 +29,6 @@ final class WireValues {
     }
     String accepted =
         constants.stream().map(wire).filter(Objects::nonNull).collect(Collectors.joining(", "));
-    throw new UsageException(
-        "Invalid value for option '--" + name + "': '" + value + "' is not one of " + accepted);
+    throw new UsageException("--" + name + " must be one of " + accepted + ", was '" + value + "'");
   }
 }

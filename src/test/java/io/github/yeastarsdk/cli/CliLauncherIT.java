@@ -107,6 +107,32 @@ class CliLauncherIT {
   }
 
   @Test
+  void aSymbolicLinkToTheLauncherFindsTheJarBesideTheLauncher() throws Exception {
+    Path tool = dir.resolve("tool");
+    Files.createDirectories(tool);
+    Files.copy(LAUNCHER, tool.resolve("list-conferences"));
+    Files.copy(JAR, tool.resolve(JAR.getFileName()));
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Files.createSymbolicLink(bin.resolve("list-conferences"), tool.resolve("list-conferences"));
+    Process process =
+        new ProcessBuilder(bin.resolve("list-conferences").toString(), "--version")
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(out).isZero();
+    assertThat(out).startsWith("list-conferences ");
+  }
+
+  @Test
+  void aLauncherWithoutItsJarSaysSoInOneLine() throws Exception {
+    Files.copy(LAUNCHER, dir.resolve("list-conferences"));
+    Run run = run(Map.of(), "--version");
+    assertThat(run.status()).isEqualTo(70);
+    assertThat(run.err()).startsWith("error: the tool's jar is not beside its launcher: ");
+    assertThat(run.err().lines()).hasSize(1);
+  }
+
+  @Test
   void noArchiveFromHelpVersionAFailedRunOrWithSharingOff() throws Exception {
     Files.copy(LAUNCHER, dir.resolve("list-conferences"));
     Files.copy(JAR, dir.resolve(JAR.getFileName()));
@@ -115,7 +141,7 @@ class CliLauncherIT {
     assertThat(version.out()).startsWith("list-conferences ");
     Run bad = run(Map.of(), "--page", "x");
     assertThat(bad.status()).isEqualTo(2);
-    assertThat(bad.err()).startsWith("error: Invalid value for option '--page'");
+    assertThat(bad.err()).startsWith("error: --page must be a whole number, was 'x'");
     assertThat(archives()).as("archives of runs that list nothing").isEmpty();
 
     server.enqueue(json(page(1, "extension", 1)));

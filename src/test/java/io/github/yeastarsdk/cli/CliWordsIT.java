@@ -69,7 +69,7 @@ class CliWordsIT {
         CliProcess.run(Map.of("PBX_ACCESS_TOKEN", TOKEN, "PBX_BASE_URL", "http://pbx.example.com"));
     assertOneLineFailure(fromEnv, 2, "error: PBX_BASE_URL uses plain http to pbx.example.com");
     Result pageSize = CliProcess.run(token, "--base-url", baseUrl, "--page-size", "0");
-    assertOneLineFailure(pageSize, 2, "error: --page-size must be at least 1, was 0");
+    assertOneLineFailure(pageSize, 2, "error: --page-size must be at least 1, was 0 (see --help)");
     for (Result result : new Result[] {path, insecure, fromEnv, pageSize}) {
       assertThat(result.err())
           .doesNotContain("baseUrl", "allowInsecureHttp", "pageSize", "(true)", "SDK");

@@ -70,7 +70,7 @@ class ListConferencesCliIT {
     Result result = CliProcess.run(Map.of(), "--help");
     assertThat(result.status()).isZero();
     assertThat(result.out())
-        .startsWith("Usage: list-conferences")
+        .startsWith("Usage: list-conferences [options]")
         .contains("--base-url <URL>", "--token <TOKEN>", "--json", "--all", "PBX_ACCESS_TOKEN");
     assertThat(result.err()).isEmpty();
     // The options in the table's order, and no line padded to the width.
@@ -163,7 +163,19 @@ class ListConferencesCliIT {
     server.enqueue(json("{\"errcode\":10004,\"errmsg\":\"TOKEN EXPIRED\"}"));
     Result result = CliProcess.run(Map.of(), "--base-url", baseUrl, "--token", TOKEN);
     assertOneLineFailure(result, 1, "error: the PBX answered with an error: errcode 10004");
-    assertThat(result.err()).contains("10004", "TOKEN EXPIRED");
+    assertThat(result.err())
+        .contains("10004", "TOKEN EXPIRED")
+        .contains("the access token from --token is expired or not known to this PBX");
+
+    server.enqueue(json("{\"errcode\":10004,\"errmsg\":\"TOKEN EXPIRED\"}"));
+    Result fromEnv = CliProcess.run(Map.of("PBX_ACCESS_TOKEN", TOKEN), "--base-url", baseUrl);
+    assertOneLineFailure(fromEnv, 1, "error: the PBX answered with an error: errcode 10004");
+    assertThat(fromEnv.err()).contains("the access token from PBX_ACCESS_TOKEN is expired");
+
+    server.enqueue(json("{\"errcode\":10002,\"errmsg\":\"ACCESS DENIED\"}"));
+    Result other = CliProcess.run(Map.of(), "--base-url", baseUrl, "--token", TOKEN);
+    assertOneLineFailure(other, 1, "error: the PBX answered with an error: errcode 10002");
+    assertThat(other.err()).doesNotContain("access token from");
   }
 
   @Test
@@ -201,15 +213,15 @@ class ListConferencesCliIT {
     assertOneLineFailure(
         CliProcess.run(Map.of(), "--base-url", baseUrl, "--token", TOKEN, "--page", "two"),
         2,
-        "error: Invalid value for option '--page'");
+        "error: --page must be a whole number, was 'two' (see --help)");
     assertOneLineFailure(
         CliProcess.run(Map.of(), "--base-url", baseUrl, "--token", TOKEN, "--page", "0"),
         2,
-        "error: --page must be at least 1, was 0");
+        "error: --page must be at least 1, was 0 (see --help)");
     assertOneLineFailure(
         CliProcess.run(Map.of(), "--base-url", baseUrl, "--token", TOKEN, "--sort-by", "size"),
         2,
-        "error: Invalid value for option '--sort-by': 'size' is not one of number, name");
+        "error: --sort-by must be one of number, name, was 'size' (see --help)");
     assertOneLineFailure(
         CliProcess.run(Map.of(), "--base-url", baseUrl, "--tok", TOKEN),
         2,
@@ -221,7 +233,8 @@ class ListConferencesCliIT {
     assertOneLineFailure(
         CliProcess.run(Map.of(), "--base-url", baseUrl, "--token", TOKEN, TOKEN),
         2,
-        "error: unexpected argument (see --help)");
+        "error: unexpected argument: word 5 of the command line is not an option or its value"
+            + " (see --help)");
     assertOneLineFailure(
         CliProcess.run(
             Map.of(), "--base-url", baseUrl, "--token", TOKEN, "--page", "2", "--page", "3"),
