@@ -25,32 +25,30 @@ final class CommandOptions {
   /** The options in the order {@code --help} lists them. */
   static Options table() {
     Options options = new Options();
-    add(options, flag("h", "help", "Show this help and exit."));
-    add(options, flag("V", "version", "Show the version, and the OkHttp and Java it runs on."));
-    add(
-        options,
+    options.addOption(flag("h", "help", "Show this help and exit."));
+    options.addOption(
+        flag("V", "version", "Show the version, and the OkHttp and Java it runs on."));
+    options.addOption(
         value(
             "base-url",
             "URL",
             "scheme://host[:port] of the PBX, e.g. https://pbx.example.com:8088 (default: the"
                 + " environment variable PBX_BASE_URL)."));
-    add(
-        options,
+    options.addOption(
         value(
             "token",
             "TOKEN",
             "An access token (default: the environment variable PBX_ACCESS_TOKEN)."));
-    add(options, value("page", "N", "The page to list (default: 1)."));
-    add(options, value("page-size", "N", "Conferences per page (default: 20)."));
-    add(options, value("sort-by", "FIELD", "number or name."));
-    add(options, value("order-by", "ORDER", "asc or desc."));
-    add(options, flag(null, "all", "Every page, from --page on."));
-    add(
-        options,
+    options.addOption(value("page", "N", "The page to list (default: 1)."));
+    options.addOption(value("page-size", "N", "Conferences per page (default: 20)."));
+    options.addOption(value("sort-by", "FIELD", "number or name."));
+    options.addOption(value("order-by", "ORDER", "asc or desc."));
+    options.addOption(flag(null, "all", "Every page, from --page on."));
+    options.addOption(
         flag(null, "json", "JSON Lines: one conference per line, with the API's field names."));
-    add(options, flag(null, "verbose", "Log the HTTP exchange on stderr (the token is masked)."));
-    add(
-        options,
+    options.addOption(
+        flag(null, "verbose", "Log the HTTP exchange on stderr (the token is masked)."));
+    options.addOption(
         flag(null, "allow-insecure-http", "Allow plain http:// to a host other than loopback."));
     return options;
   }
@@ -112,10 +110,6 @@ final class CommandOptions {
     } catch (NumberFormatException e) {
       throw new UsageException("--" + name + " must be a whole number, was '" + value + "'");
     }
-  }
-
-  private static void add(Options options, Option option) {
-    options.addOption(option);
   }
 
   private static Option flag(String shortName, String longName, String description) {

@@ -26,9 +26,6 @@ final class CliStart {
   /** What one Java measured: its version, the rounds, and the archive the launcher made. */
   record Result(String javaVersion, Rounds rounds, String archive, String toolVersion) {}
 
-  /** Conference 1 of {@link BenchData}, which every program that printed the page printed. */
-  private static final String FIRST_NAME = "Support Case Review 1";
-
   private final Path launcher;
   private final Path cliJar;
   private final Path jdkProgram;
@@ -130,21 +127,9 @@ final class CliStart {
   private static Rounds.Contender process(
       Path dir, String name, Path javaHome, List<String> command, boolean page) {
     Path out = dir.resolve(name + ".out");
-    return () -> {
-      ProcessBuilder builder =
-          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
-      Map<String, String> env = builder.environment();
-      env.put("JAVA_HOME", javaHome.toString());
-      env.keySet().removeIf(key -> key.startsWith("PBX_") || key.startsWith("LIST_CONFERENCES"));
-      long start = System.nanoTime();
-      int exit = builder.start().waitFor();
-      long nanos = System.nanoTime() - start;
-      String text = Files.readString(out, StandardCharsets.UTF_8);
-      if (exit != 0 || (page && !text.contains(FIRST_NAME))) {
-        throw new IllegalStateException(
-            String.join(" ", command) + " exited " + exit + " without the page:\n" + text);
-      }
-      return new Rounds.Sample(nanos, Double.NaN, Double.NaN);
-    };
+    Map<String, String> env = Map.of("JAVA_HOME", javaHome.toString());
+    return () ->
+        new Rounds.Sample(
+            ColdStart.ProcessRun.of(command, env, out, page).nanos(), Double.NaN, Double.NaN);
   }
 }

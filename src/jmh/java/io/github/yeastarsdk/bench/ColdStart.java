@@ -94,18 +94,8 @@ final class ColdStart {
   private Rounds.Contender process(String name, List<String> command, boolean page) {
     Path out = work.resolve(name + ".out");
     return () -> {
-      ProcessBuilder builder =
-          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
-      long start = System.nanoTime();
-      Process process = builder.start();
-      int exit = process.waitFor();
-      long nanos = System.nanoTime() - start;
-      String text = Files.readString(out, StandardCharsets.UTF_8);
-      if (exit != 0 || (page && !text.contains(FIRST_NAME))) {
-        throw new IllegalStateException(
-            String.join(" ", command) + " exited " + exit + " without the page:\n" + text);
-      }
-      for (String line : text.split("\n")) {
+      ProcessRun run = ProcessRun.of(command, Map.of(), out, page);
+      for (String line : run.output().split("\n")) {
         int eq = line.indexOf("_ns=");
         if (eq > 0 && line.indexOf(' ') < 0) {
           printed
@@ -113,8 +103,36 @@ final class ColdStart {
               .add(Long.parseLong(line.substring(eq + 4).trim()) / 1e6);
         }
       }
-      return new Rounds.Sample(nanos, Double.NaN, Double.NaN);
+      return new Rounds.Sample(run.nanos(), Double.NaN, Double.NaN);
     };
+  }
+
+  /** One whole process: its time from just before it started to its exit, and what it printed. */
+  record ProcessRun(long nanos, String output) {
+    /**
+     * Runs {@code command} with {@code env} added to this one's (PBX_ and LIST_CONFERENCES
+     * variables removed), its output in {@code out}; fails unless it exits 0 and, for {@code page},
+     * printed the first page.
+     */
+    static ProcessRun of(List<String> command, Map<String, String> env, Path out, boolean page)
+        throws IOException, InterruptedException {
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+      builder
+          .environment()
+          .keySet()
+          .removeIf(key -> key.startsWith("PBX_") || key.startsWith("LIST_CONFERENCES"));
+      builder.environment().putAll(env);
+      long start = System.nanoTime();
+      int exit = builder.start().waitFor();
+      long nanos = System.nanoTime() - start;
+      String text = Files.readString(out, StandardCharsets.UTF_8);
+      if (exit != 0 || (page && !text.contains(FIRST_NAME))) {
+        throw new IllegalStateException(
+            String.join(" ", command) + " exited " + exit + " without the page:\n" + text);
+      }
+      return new ProcessRun(nanos, text);
+    }
   }
 
   /** Classes each program loads, by where they come from, from one run with -Xlog:class+load. */

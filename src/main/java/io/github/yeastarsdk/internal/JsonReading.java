@@ -90,17 +90,27 @@ public final class JsonReading {
     return adapter.fromJson(reader);
   }
 
+  /**
+   * The failure for a required value of the kind {@code expected} that came as {@code token}: a
+   * null naming {@code name} (consumed, so that the reader stays in step), else a type mismatch.
+   */
+  private static JsonDataException notA(
+      JsonReader.Token expected, JsonReader.Token token, JsonReader reader, String name)
+      throws IOException {
+    if (token == JsonReader.Token.NULL) {
+      reader.nextNull();
+      return unexpectedNull(name, reader);
+    }
+    return mismatch(expected, token, reader);
+  }
+
   /** Reads a 32-bit integer that may not be null; a null fails naming {@code name}. */
   public static int requiredInt32(JsonReader reader, String name) throws IOException {
     JsonReader.Token token = reader.peek();
     if (token == JsonReader.Token.NUMBER) {
       return reader.nextInt();
     }
-    if (token == JsonReader.Token.NULL) {
-      reader.nextNull();
-      throw unexpectedNull(name, reader);
-    }
-    throw mismatch(JsonReader.Token.NUMBER, token, reader);
+    throw notA(JsonReader.Token.NUMBER, token, reader, name);
   }
 
   /** Reads a 64-bit integer that may not be null; a null fails naming {@code name}. */
@@ -109,11 +119,7 @@ public final class JsonReading {
     if (token == JsonReader.Token.NUMBER) {
       return reader.nextLong();
     }
-    if (token == JsonReader.Token.NULL) {
-      reader.nextNull();
-      throw unexpectedNull(name, reader);
-    }
-    throw mismatch(JsonReader.Token.NUMBER, token, reader);
+    throw notA(JsonReader.Token.NUMBER, token, reader, name);
   }
 
   /** Reads a boolean that may not be null; a null fails naming {@code name}. */
@@ -122,11 +128,7 @@ public final class JsonReading {
     if (token == JsonReader.Token.BOOLEAN) {
       return reader.nextBoolean();
     }
-    if (token == JsonReader.Token.NULL) {
-      reader.nextNull();
-      throw unexpectedNull(name, reader);
-    }
-    throw mismatch(JsonReader.Token.BOOLEAN, token, reader);
+    throw notA(JsonReader.Token.BOOLEAN, token, reader, name);
   }
 
   /**
