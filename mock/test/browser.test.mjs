@@ -4,13 +4,10 @@
 // (mock/scripts/install-chromium.sh installs it).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { chromium } from 'playwright-core';
+import { launchChromium, skip } from './chromium.mjs';
 import { startMock, state } from './support.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}: run mock/scripts/install-chromium.sh`;
 
 let mock;
 let app;
@@ -90,12 +87,7 @@ after(async () => {
 
 test('a conference table on another origin pages, sorts by name and shows a 503', { skip, timeout: 120_000 }, async () => {
   assert.notEqual(new URL(appUrl).origin, new URL(mock.url).origin);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    // playwright-core gives each launch a new, empty profile of its own.
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     page.on('console', message => console.log('browser:', message.text()));

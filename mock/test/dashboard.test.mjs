@@ -4,13 +4,11 @@
 // Skipped, saying why, where Chromium is absent (mock/scripts/install-chromium.sh installs it).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium, skip } from './chromium.mjs';
 import { API, call, mockDir, startMock, state } from './support.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}: run mock/scripts/install-chromium.sh`;
 export const ARTIFACTS = process.env.MOCK_TEST_ARTIFACTS || join(mockDir, '..', 'target', 'mock-test-artifacts');
 
 let mock;
@@ -22,11 +20,7 @@ after(async () => {
 });
 
 test('the dashboard shows state, tokens and the journal, and its controls work', { skip, timeout: 120_000 }, async () => {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const login = await call(mock.url, `${API}/get_token`, { method: 'POST', json: { username: 'mock-client-id', password: 'mock-client-secret' } });
     const token = login.body.access_token;

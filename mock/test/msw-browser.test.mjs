@@ -9,11 +9,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { parse } from 'yaml';
-import { chromium } from 'playwright-core';
+import { launchChromium, skip } from './chromium.mjs';
 import { mockDir } from './support.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}: run mock/scripts/install-chromium.sh`;
 
 const PAGE = `<!doctype html>
 <html><body data-state="starting">
@@ -84,11 +82,7 @@ before(async () => {
 after(() => site?.close());
 
 test('in Chromium, with no mock server, the worker pages, sorts and shows a fault', { skip, timeout: 120_000 }, async () => {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     page.on('console', message => console.log('browser:', message.text()));
