@@ -21,7 +21,11 @@ const headerSafe = text => redact(text).replace(/[^\x20-\x7e]/g, '?').slice(0, 1
  * Returns the answer to send (the same one, or the 500 for a bug of the mock). `entry` (the
  * journal entry) gets `violations`; `counters` count them.
  */
-export function checkViolations({ answer, call, operation, store, counters, entry, examplesMode }) {
+export function checkViolations({ answer: raw, call, operation, store, counters, entry, examplesMode }) {
+  // mock-source is the simulator's note to this check (an answer from a named example), not
+  // something for the app: it is read here and never sent on.
+  const { 'mock-source': source, ...headers } = raw.headers;
+  const answer = { ...raw, headers };
   const header = answer.headers['sl-violations'];
   if (!header) return answer;
   let list;
@@ -42,7 +46,6 @@ export function checkViolations({ answer, call, operation, store, counters, entr
   if (response.length === 0) return answer;
   counters.violation('response', call, response);
   const named = response.map(v => `${field(v)}: ${v.message}`);
-  const source = answer.headers['mock-source'];
   let cause;
   if (source || examplesMode) {
     const name = source ? `${source.replace(/^example /, '')} ` : '';

@@ -106,8 +106,10 @@ test('a delay combines with a fault and an example', async () => {
   const { status } = await call(mock.url, LIST, { headers: { Prefer: 'delay=300, fault=http503' } });
   assert.equal(status, 503);
   assert.ok(performance.now() - start >= 300);
-  const { body } = await call(mock.url, `${LIST}&__delay=100&__example=empty`);
+  const { body, headers } = await call(mock.url, `${LIST}&__delay=100&__example=empty`);
   assert.equal(body.total_number, 0);
+  assert.equal(headers.get('preference-applied'), 'example=empty, delay=100');
+  assert.equal(headers.get('mock-source'), null, 'the simulator\'s note to the spec check stays inside');
 });
 
 test('MOCK_LATENCY delays every API call; a request\'s own delay replaces it', async () => {
