@@ -106,7 +106,7 @@ public final class BenchmarkReport {
         .target("decode 10: ≥ 1.4× stock Gson's speed", speed10, speed10.atLeast(1.4))
         .target("decode 1,000: allocation ≤ 0.5× stock Gson's", alloc1000, alloc1000.atMost(0.5))
         .target(
-            "one call on loopback: ≤ 1.05× raw OkHttp + the same adapters", call, call.atMost(1.05))
+            "one call on loopback: ≤ 1.05× raw OkHttp + the same decoding", call, call.atMost(1.05))
         .target(
             "cold start to first page: ≤ 1.5× the JDK HttpClient program",
             coldRatio,

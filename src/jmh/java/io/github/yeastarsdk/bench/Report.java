@@ -163,7 +163,7 @@ final class Report {
                 perCall.medianBytes(SDK)))
         .append(
             f(
-                "| raw OkHttp GET + the same Moshi adapters | %,.1f | 1 | %,.1f | 1 | %,.0f |\n",
+                "| raw OkHttp GET + the SDK's own decoding | %,.1f | 1 | %,.1f | 1 | %,.0f |\n",
                 perCall.medianNanos(RAW) / 1e3,
                 perCall.medianCpuNanos(RAW) / 1e3,
                 perCall.medianBytes(RAW)))
@@ -204,11 +204,11 @@ final class Report {
 
   static void decodeRows(StringBuilder md, int conferences, Rounds rounds) {
     String[] names = {
-      "**this SDK: generated adapters**",
+      "**this SDK: its converter (generated decoders, own reader)**",
       "stock openapi-generator retrofit2 + Gson",
       "Moshi, reflective records",
       "Jackson databind, records",
-      "Moshi skipping the document (floor)"
+      "Moshi skipping the document (floor of a Moshi-reader decoder)"
     };
     int bytes = BenchData.page(1, conferences, conferences).length;
     for (int i = 0; i < names.length; i++) {
@@ -243,7 +243,7 @@ final class Report {
             "`.\n\n| program | ms (median) | × the JDK HttpClient program [95 % CI] | its own clock |\n|---|---:|---|---|\n");
     String[][] rows = {
       {ColdStart.SDK, "SDK program: `YeastarClient` + `list(1, 20)`, printed"},
-      {ColdStart.JDK, "JDK `HttpClient` + the same adapters, printed"},
+      {ColdStart.JDK, "JDK `HttpClient` + the same decoding, printed"},
       {ColdStart.BUILD, "SDK program that only runs `YeastarClient.build()`"},
       {ColdStart.HELLO, "a program that only prints a line (the JVM itself)"},
     };
@@ -304,7 +304,7 @@ final class Report {
    */
   private static void callAccount(StringBuilder md, Rounds perCall) {
     String[][] steps = {
-      {InProcessRounds.RAW, "raw OkHttp GET + the same Moshi adapters"},
+      {InProcessRounds.RAW, "raw OkHttp GET + the SDK's own decoding"},
       {
         InProcessRounds.RAW_TIMEOUTS,
         "+ the SDK's OkHttp settings: connect, read and call timeouts (the call timeout is watched"

@@ -12,9 +12,10 @@ import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
- * Moshi's converter, with every decoding failure reported as an {@link UnreadableBody} that carries
- * the body, so that {@link FailureMapper} can read a failure envelope from it leniently or call it
- * malformed, naming the JSON path and quoting it.
+ * Decodes a model's body with its generated decoder (a body's bytes read in place by {@link
+ * BufferJsonReader}), any other type with Moshi's converter; every decoding failure is reported as
+ * an {@link UnreadableBody} that carries the body, so that {@link FailureMapper} can read a failure
+ * envelope from it leniently or call it malformed, naming the JSON path and quoting it.
  *
  * <p>The body is read whole before it is decoded, so that an I/O error while reading it stays an
  * I/O error (Retrofit rethrows it as such) and only a body that arrived whole but wrong is called
@@ -30,7 +31,9 @@ public final class ConformingConverterFactory extends Converter.Factory {
   @Override
   public Converter<ResponseBody, ?> responseBodyConverter(
       Type type, Annotation[] annotations, Retrofit retrofit) {
-    Converter<ResponseBody, ?> delegate = moshi.responseBodyConverter(type, annotations, retrofit);
+    JsonDecoder<?> decoder = GeneratedJsonAdapters.decoder(type);
+    Converter<ResponseBody, ?> delegate =
+        decoder == null ? moshi.responseBodyConverter(type, annotations, retrofit) : null;
     return body -> {
       try (body) {
         Buffer buffer = new Buffer();
@@ -44,8 +47,14 @@ public final class ConformingConverterFactory extends Converter.Factory {
           throw new ResponseCutShort(e);
         }
         try {
-          return delegate.convert(
-              ResponseBody.create(buffer.peek(), body.contentType(), buffer.size()));
+          if (decoder == null) {
+            return delegate.convert(
+                ResponseBody.create(buffer.peek(), body.contentType(), buffer.size()));
+          }
+          Object value = BufferJsonReader.decode(buffer, decoder);
+          // Its segments go back to Okio's pool for the next body.
+          buffer.clear();
+          return value;
         } catch (IOException | JsonDataException e) {
           // What the body stands for (a failure read leniently, or a malformed answer) is the
           // failure mapper's decision.

@@ -1,7 +1,6 @@
 package io.github.yeastarsdk.internal;
 
 import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -25,19 +24,19 @@ public final class UnknownFields {
   private UnknownFields() {}
 
   /**
-   * Reads the next name and its value into {@code fields}, which is created on first use; returns
-   * it.
+   * Puts the name that {@code reader} has just read, which the model does not know, and its value
+   * into {@code fields}, which is created on first use; returns it.
    */
   public static Map<String, @Nullable Object> read(
-      @Nullable Map<String, @Nullable Object> fields, JsonReader reader) throws IOException {
-    String name = reader.nextName();
+      @Nullable Map<String, @Nullable Object> fields, BufferJsonReader reader) throws IOException {
+    String name = reader.currentName();
     Object value = value(reader);
     Map<String, @Nullable Object> result = fields != null ? fields : new LinkedHashMap<>(4);
     result.put(name, value);
     return result;
   }
 
-  private static @Nullable Object value(JsonReader reader) throws IOException {
+  private static @Nullable Object value(BufferJsonReader reader) throws IOException {
     switch (reader.peek()) {
       case BEGIN_OBJECT:
         Map<String, @Nullable Object> object = new LinkedHashMap<>();
@@ -58,14 +57,14 @@ public final class UnknownFields {
       case STRING:
         return reader.nextString();
       case NUMBER:
-        return new BigDecimal(reader.nextString());
+        return reader.nextDecimal();
       case BOOLEAN:
         return reader.nextBoolean();
       case NULL:
         return reader.nextNull();
       default:
         throw new JsonDataException(
-            "Expected a value but was " + reader.peek() + " at path " + reader.getPath());
+            "Expected a value but was " + reader.peek() + " at path " + reader.path());
     }
   }
 

@@ -1,0 +1,524 @@
+package io.github.yeastarsdk.internal;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ByteString;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A strict JSON reader over a response body held in an Okio {@link Buffer}, for the generated
+ * decoders: a value must have the JSON type that the spec gives it (Moshi would read the number 50
+ * as the string "50"), and every failure names its JSON path as Moshi's do.
+ *
+ * <p>Hand-written rather than Moshi's {@code JsonReader}, which the SDK otherwise uses: measured in
+ * docs/benchmarks.md, Moshi's reader takes as long to walk a 1,000-conference page as Gson takes to
+ * decode it, so no adapter on top of it can be much faster than the reflective client the SDK
+ * replaces. This one reads the body's segments in place, matches field names against their bytes
+ * without making strings of them, and knows from the schema what comes next instead of peeking at
+ * every token. Moshi still writes JSON and reads it for {@code YeastarJson.moshi()}'s callers,
+ * through {@link #fromMoshi}, so both ways decode alike.
+ */
+public final class BufferJsonReader extends JsonByteScanner {
+  private static final ByteString UTF8_BOM = ByteString.decodeHex("efbbbf");
+  private static final int MAX_DEPTH = 255;
+
+  // What each open scope expects next. NEXT_* follow a comma: a value must come.
+  private static final byte DOCUMENT = 0;
+  private static final byte DOCUMENT_DONE = 1;
+  private static final byte EMPTY_ARRAY = 2;
+  private static final byte NONEMPTY_ARRAY = 3;
+  private static final byte NEXT_ARRAY = 4;
+  private static final byte EMPTY_OBJECT = 5;
+  private static final byte NONEMPTY_OBJECT = 6;
+  private static final byte NEXT_OBJECT = 7;
+
+  private final String pathPrefix;
+  private byte[] scopes = new byte[16];
+  private @Nullable String[] names = new String[16];
+  private int[] indices = new int[16];
+  private int depth;
+
+  private BufferJsonReader(Buffer buffer, long start, String pathPrefix) {
+    super(buffer, start);
+    this.pathPrefix = pathPrefix;
+  }
+
+  /**
+   * Decodes the whole of {@code body} (after a UTF-8 byte order mark, if any) with {@code decoder}.
+   * The buffer is left as it was.
+   *
+   * @throws JsonDataException if the JSON does not match the spec, or more follows the value
+   * @throws JsonEncodingException if the bytes are not JSON
+   */
+  public static <T> T decode(Buffer body, JsonDecoder<T> decoder) throws IOException {
+    long start = body.rangeEquals(0, UTF8_BOM) ? UTF8_BOM.size() : 0;
+    BufferJsonReader reader = new BufferJsonReader(body, start, "$");
+    try {
+      T value = decoder.read(reader);
+      if (reader.peekByte() != -1) {
+        throw new JsonDataException("JSON document was not fully consumed.");
+      }
+      return value;
+    } finally {
+      reader.closeCursor();
+    }
+  }
+
+  /** Decodes the next value of a Moshi reader with {@code decoder}; paths continue Moshi's. */
+  public static <T> T fromMoshi(JsonReader reader, JsonDecoder<T> decoder) throws IOException {
+    String path = reader.getPath();
+    Buffer value = new Buffer();
+    try (BufferedSource source = reader.nextSource()) {
+      value.writeAll(source);
+    }
+    BufferJsonReader inner = new BufferJsonReader(value, 0, path);
+    try {
+      return decoder.read(inner);
+    } finally {
+      inner.closeCursor();
+    }
+  }
+
+  @Override
+  String path() {
+    StringBuilder path = new StringBuilder(pathPrefix);
+    for (int i = 1; i <= depth; i++) {
+      if (scopes[i] < EMPTY_OBJECT) {
+        path.append('[').append(indices[i]).append(']');
+      } else {
+        // As Moshi's: an object whose first name has not been read yet ends the path in '.'.
+        path.append('.');
+        if (names[i] != null) {
+          path.append(names[i]);
+        }
+      }
+    }
+    return path.toString();
+  }
+
+  /** The kind of the next value, as Moshi names it; fails on a byte that starts none. */
+  public JsonReader.Token peek() throws JsonEncodingException {
+    return token(peekByte());
+  }
+
+  private JsonReader.Token token(int b) throws JsonEncodingException {
+    switch (b) {
+      case '{':
+        return JsonReader.Token.BEGIN_OBJECT;
+      case '}':
+        return JsonReader.Token.END_OBJECT;
+      case '[':
+        return JsonReader.Token.BEGIN_ARRAY;
+      case ']':
+        return JsonReader.Token.END_ARRAY;
+      case '"':
+        return JsonReader.Token.STRING;
+      case 't':
+      case 'f':
+        return JsonReader.Token.BOOLEAN;
+      case 'n':
+        return JsonReader.Token.NULL;
+      case -1:
+        return JsonReader.Token.END_DOCUMENT;
+      default:
+        if (b == '-' || (b >= '0' && b <= '9')) {
+          return JsonReader.Token.NUMBER;
+        }
+        throw syntaxError("unexpected character");
+    }
+  }
+
+  /** The failure for a value of the wrong kind, whose first byte is {@code b}. */
+  private JsonDataException mismatch(JsonReader.Token expected, int b) throws IOException {
+    if (b == -1) {
+      throw endOfInput();
+    }
+    return new JsonDataException(
+        "Expected " + expected + " but was " + token(b) + " at path " + path());
+  }
+
+  private void push(byte scope) throws JsonDataException {
+    if (depth == MAX_DEPTH) {
+      throw new JsonDataException("Nesting too deep at " + path());
+    }
+    if (++depth == scopes.length) {
+      scopes = Arrays.copyOf(scopes, depth * 2);
+      names = Arrays.copyOf(names, depth * 2);
+      indices = Arrays.copyOf(indices, depth * 2);
+    }
+    scopes[depth] = scope;
+    names[depth] = null;
+    indices[depth] = 0;
+  }
+
+  /** Marks the value in the current scope as read. */
+  private void valueDone() {
+    byte scope = scopes[depth];
+    if (scope >= EMPTY_OBJECT) {
+      scopes[depth] = NONEMPTY_OBJECT;
+    } else if (scope >= EMPTY_ARRAY) {
+      scopes[depth] = NONEMPTY_ARRAY;
+      indices[depth]++;
+    } else {
+      scopes[depth] = DOCUMENT_DONE;
+    }
+  }
+
+  public void beginObject() throws IOException {
+    int b = peekByte();
+    if (b != '{') {
+      throw mismatch(JsonReader.Token.BEGIN_OBJECT, b);
+    }
+    skipByte();
+    push(EMPTY_OBJECT);
+  }
+
+  public void endObject() throws IOException {
+    end('}', JsonReader.Token.END_OBJECT, NEXT_OBJECT);
+  }
+
+  public void beginArray() throws IOException {
+    int b = peekByte();
+    if (b != '[') {
+      throw mismatch(JsonReader.Token.BEGIN_ARRAY, b);
+    }
+    skipByte();
+    push(EMPTY_ARRAY);
+  }
+
+  public void endArray() throws IOException {
+    end(']', JsonReader.Token.END_ARRAY, NEXT_ARRAY);
+  }
+
+  private void end(char closer, JsonReader.Token token, byte afterComma) throws IOException {
+    int b = peekByte();
+    if (scopes[depth] == afterComma) {
+      throw syntaxError("a value must follow a comma");
+    }
+    if (b != closer) {
+      throw mismatch(token, b);
+    }
+    skipByte();
+    depth--;
+    valueDone();
+  }
+
+  /** Whether the current array or object has another element, consuming the comma before it. */
+  public boolean hasNext() throws IOException {
+    int b = peekByte();
+    switch (scopes[depth]) {
+      case EMPTY_ARRAY:
+        return b != ']';
+      case EMPTY_OBJECT:
+        return b != '}';
+      case NONEMPTY_ARRAY:
+        return afterValue(b, ']', NEXT_ARRAY);
+      case NONEMPTY_OBJECT:
+        return afterValue(b, '}', NEXT_OBJECT);
+      case NEXT_ARRAY:
+      case NEXT_OBJECT:
+        return true;
+      default:
+        throw new IllegalStateException("hasNext() outside an array or object");
+    }
+  }
+
+  private boolean afterValue(int b, char closer, byte afterComma) throws IOException {
+    if (b == closer) {
+      return false;
+    }
+    if (b != ',') {
+      throw b == -1 ? endOfInput() : syntaxError("expected ',' or '" + closer + "'");
+    }
+    skipByte();
+    scopes[depth] = afterComma;
+    return true;
+  }
+
+  /**
+   * Reads the next name and its colon and returns its index in {@code names}, or -1 for a name that
+   * it does not hold, which {@link #currentName} then gives. {@code expected} is the index tried
+   * first.
+   */
+  public int selectName(JsonNames names, int expected) throws IOException {
+    int b = peekByte();
+    if (b != '"') {
+      throw b == -1 ? endOfInput() : syntaxError("expected a name");
+    }
+    skipByte();
+    int index = scanName(names, expected);
+    this.names[depth] = index >= 0 ? names.string(index) : unmatched;
+    b = peekByte();
+    if (b != ':') {
+      throw b == -1 ? endOfInput() : syntaxError("expected ':'");
+    }
+    skipByte();
+    return index;
+  }
+
+  /** Reads the next name and its colon. */
+  public String nextName() throws IOException {
+    selectName(NO_NAMES, 0);
+    return unmatched;
+  }
+
+  private static final JsonNames NO_NAMES = JsonNames.of();
+
+  /** The name last read in the current object. */
+  public String currentName() {
+    String name = names[depth];
+    return name == null ? "" : name;
+  }
+
+  /** Reads a string. */
+  public String nextString() throws IOException {
+    int b = peekByte();
+    if (b != '"') {
+      throw mismatch(JsonReader.Token.STRING, b);
+    }
+    skipByte();
+    String value = readString();
+    valueDone();
+    return value;
+  }
+
+  /** Reads a string, or null for a JSON null. */
+  public @Nullable String string() throws IOException {
+    return peekByte() == 'n' ? nextNull() : nextString();
+  }
+
+  /** Reads a JSON null; returns null, typed as the caller needs. */
+  public <T> @Nullable T nextNull() throws IOException {
+    int b = peekByte();
+    if (b != 'n') {
+      throw mismatch(JsonReader.Token.NULL, b);
+    }
+    readLiteral("null");
+    expectValueEnd();
+    valueDone();
+    return null;
+  }
+
+  /** Reads a boolean. */
+  public boolean nextBoolean() throws IOException {
+    int b = peekByte();
+    if (b != 't' && b != 'f') {
+      throw mismatch(JsonReader.Token.BOOLEAN, b);
+    }
+    readLiteral(b == 't' ? "true" : "false");
+    expectValueEnd();
+    valueDone();
+    return b == 't';
+  }
+
+  /** Reads a number's text exactly, for a value that the spec does not type. */
+  public BigDecimal nextDecimal() throws IOException {
+    int b = peekByte();
+    if (token(b) != JsonReader.Token.NUMBER) {
+      throw mismatch(JsonReader.Token.NUMBER, b);
+    }
+    BigDecimal value = new BigDecimal(readNumberText());
+    expectValueEnd();
+    valueDone();
+    return value;
+  }
+
+  /** Reads a whole number in [{@code min}, {@code max}]; {@code kind} names it in a failure. */
+  private long integer(String kind, long min, long max) throws IOException {
+    int b = peekByte();
+    if (b != '-' && (b < '0' || b > '9')) {
+      throw mismatch(JsonReader.Token.NUMBER, b);
+    }
+    long value;
+    String text;
+    if (scanPlainInteger()) {
+      value = integer;
+      text = null;
+    } else {
+      text = readNumberText();
+      value = exactly(text);
+    }
+    if (value < min || value > max || (text != null && value == Long.MIN_VALUE && !fits(text))) {
+      throw new JsonDataException(
+          "Expected " + kind + " but was " + (text != null ? text : value) + " at path " + path());
+    }
+    expectValueEnd();
+    valueDone();
+    return value;
+  }
+
+  /**
+   * The whole number that {@code text} (JSON number grammar) stands for, or {@link Long#MIN_VALUE}
+   * when it has none: a fraction, or out of range. Like Moshi, {@code 2.0} and {@code 2e3} are
+   * whole; a number with a fraction or exponent goes through a double, as Moshi's does.
+   */
+  private static long exactly(String text) {
+    boolean plain = text.indexOf('.') == -1 && text.indexOf('e') == -1 && text.indexOf('E') == -1;
+    try {
+      if (plain) {
+        return Long.parseLong(text);
+      }
+    } catch (NumberFormatException e) {
+      return Long.MIN_VALUE;
+    }
+    double value = Double.parseDouble(text);
+    long whole = (long) value;
+    return whole == value && whole != Long.MAX_VALUE ? whole : Long.MIN_VALUE;
+  }
+
+  /**
+   * Whether {@code text} really is {@link Long#MIN_VALUE}, which {@link #exactly} uses as "none".
+   */
+  private static boolean fits(String text) {
+    return text.equals(Long.toString(Long.MIN_VALUE));
+  }
+
+  /** Reads a 32-bit whole number; a fraction or overflow fails. */
+  public int nextInt() throws IOException {
+    return (int) integer("an int", Integer.MIN_VALUE, Integer.MAX_VALUE);
+  }
+
+  /** Reads a 64-bit whole number; a fraction or overflow fails. */
+  public long nextLong() throws IOException {
+    return integer("a long", Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  /** Reads a 32-bit whole number, or null for a JSON null. */
+  public @Nullable Integer int32() throws IOException {
+    return peekByte() == 'n' ? nextNull() : Integer.valueOf(nextInt());
+  }
+
+  /** Reads a 64-bit whole number, or null for a JSON null. */
+  public @Nullable Long int64() throws IOException {
+    return peekByte() == 'n' ? nextNull() : Long.valueOf(nextLong());
+  }
+
+  /** Reads a boolean, or null for a JSON null. */
+  public @Nullable Boolean bool() throws IOException {
+    return peekByte() == 'n' ? nextNull() : Boolean.valueOf(nextBoolean());
+  }
+
+  /** Reads a 32-bit whole number that may not be null; a null fails naming {@code name}. */
+  public int requiredInt32(String name) throws IOException {
+    if (peekByte() == 'n') {
+      throw nullFor(name);
+    }
+    return nextInt();
+  }
+
+  /** Reads a 64-bit whole number that may not be null; a null fails naming {@code name}. */
+  public long requiredInt64(String name) throws IOException {
+    if (peekByte() == 'n') {
+      throw nullFor(name);
+    }
+    return nextLong();
+  }
+
+  /** Reads a boolean that may not be null; a null fails naming {@code name}. */
+  public boolean requiredBool(String name) throws IOException {
+    if (peekByte() == 'n') {
+      throw nullFor(name);
+    }
+    return nextBoolean();
+  }
+
+  private JsonDataException nullFor(String name) throws IOException {
+    nextNull();
+    return unexpectedNull(name);
+  }
+
+  /** Reads a value with {@code decoder}, or null for a JSON null. */
+  public <T> @Nullable T readOrNull(JsonDecoder<T> decoder) throws IOException {
+    if (peekByte() == 'n') {
+      return nextNull();
+    }
+    return decoder.read(this);
+  }
+
+  /**
+   * Reads an enum's string: the constant at its index in {@code values}, else {@code unknown}'s
+   * value for it, or, when {@code unknown} is null, a failure naming the values allowed.
+   */
+  public <E> E enumValue(JsonNames values, E[] constants, @Nullable Function<String, E> unknown)
+      throws IOException {
+    int b = peekByte();
+    if (b != '"') {
+      throw mismatch(JsonReader.Token.STRING, b);
+    }
+    skipByte();
+    int index = scanName(values, 0);
+    if (index == -1 && unknown == null) {
+      throw new JsonDataException(
+          "Expected one of " + values.strings() + " but was " + unmatched + " at path " + path());
+    }
+    valueDone();
+    // Only a value this SDK version does not know allocates.
+    return index == -1 ? unknown.apply(unmatched) : constants[index];
+  }
+
+  /**
+   * Reads an array of {@code decoder}'s values as an immutable list, or null for a JSON null. An
+   * element may not be null. One or two elements (the moderators of most conferences) become {@code
+   * List.of}'s compact lists; more are handed over without a copy, so that the model's constructor
+   * need not copy them again (see {@link ImmutableLists#copyOf}).
+   */
+  public <T> @Nullable List<T> list(JsonDecoder<T> decoder) throws IOException {
+    if (peekByte() == 'n') {
+      return nextNull();
+    }
+    beginArray();
+    if (!hasNext()) {
+      endArray();
+      return List.of();
+    }
+    T first = element(decoder);
+    if (!hasNext()) {
+      endArray();
+      return List.of(first);
+    }
+    T second = element(decoder);
+    if (!hasNext()) {
+      endArray();
+      return List.of(first, second);
+    }
+    Object[] values = new Object[8];
+    values[0] = first;
+    values[1] = second;
+    int size = 2;
+    while (hasNext()) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = element(decoder);
+    }
+    endArray();
+    return ImmutableLists.handOver(values, size);
+  }
+
+  private <T> T element(JsonDecoder<T> decoder) throws IOException {
+    if (peekByte() == 'n') {
+      throw new JsonDataException("Expected a value but was NULL at path " + path());
+    }
+    return decoder.read(this);
+  }
+
+  /** Call before {@link #endObject}: the failure for a required value that did not come. */
+  public JsonDataException missing(String name) {
+    String inside = path();
+    String object = inside.substring(0, Math.max(1, inside.lastIndexOf('.')));
+    return new JsonDataException("Required value '" + name + "' missing at path " + object);
+  }
+
+  /** The failure for a required value that came as null. */
+  public JsonDataException unexpectedNull(String name) {
+    return new JsonDataException("Non-null value '" + name + "' was null at path " + path());
+  }
+}
