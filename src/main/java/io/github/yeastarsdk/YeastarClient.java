@@ -78,7 +78,9 @@ public final class YeastarClient implements AutoCloseable {
         ownsOkHttp ? OwnOkHttp.builder(baseUrl) : builder.okHttpClient.newBuilder();
     // The SDK's own interceptors, which every request passes, token requests included.
     List<Interceptor> own = new ArrayList<>();
-    own.add(new CallSettingsInterceptor());
+    own.add(
+        new CallSettingsInterceptor(
+            builder.okHttpClient != null && !builder.okHttpClient.interceptors().isEmpty()));
     own.addAll(builder.testInterceptors);
     own.add(new HttpLogger(builder.logLevel, builder.logSink, redactor));
     OkHttpClient.Builder http =

@@ -56,6 +56,16 @@ public final class BenchmarkReport {
       return;
     }
     Rounds perCall = InProcessFork.merged(forks, InProcessFork.PER_CALL);
+    if ("call".equals(System.getProperty("bench.only"))) {
+      // Trying a change to a call's path out: the per-call account alone, printed.
+      load.close();
+      StringBuilder md = new StringBuilder(load.note());
+      Report.callAccount(md, perCall);
+      Interval call = Interval.of(perCall.timeRatios(SDK, RAW));
+      System.out.println(
+          md.append("\none call " + call.ratio() + " " + load.verdict(call.atMost(1.05))));
+      return;
+    }
     log("listing 10,000 conferences");
     Rounds listing = InProcessRounds.listing(plan);
 

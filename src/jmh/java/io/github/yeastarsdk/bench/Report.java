@@ -302,7 +302,7 @@ final class Report {
    * Where the SDK's time per call goes beyond a raw GET: each step's contender measured in the same
    * rounds, and each step's share the difference of its median from the step before.
    */
-  private static void callAccount(StringBuilder md, Rounds perCall) {
+  static void callAccount(StringBuilder md, Rounds perCall) {
     String[][] steps = {
       {InProcessRounds.RAW, "raw OkHttp GET + the SDK's own decoding"},
       {

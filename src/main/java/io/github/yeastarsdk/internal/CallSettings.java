@@ -3,6 +3,8 @@ package io.github.yeastarsdk.internal;
 import io.github.yeastarsdk.RequestOptions;
 import io.github.yeastarsdk.errors.CallDetails;
 import io.github.yeastarsdk.errors.YeastarException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +100,13 @@ public final class CallSettings {
   public static RequestOptions merge(RequestOptions defaults, RequestOptions options) {
     Objects.requireNonNull(defaults, "defaults == null");
     Objects.requireNonNull(options, "options == null");
+    // Most calls set no options of their own: no copy of the defaults for them.
+    if (isEmpty(options)) {
+      return defaults;
+    }
+    if (isEmpty(defaults)) {
+      return options;
+    }
     RequestOptions.Builder merged = defaults.toBuilder();
     options.timeout().ifPresent(merged::timeout);
     options.maxRetries().ifPresent(merged::maxRetries);
@@ -177,16 +186,31 @@ public final class CallSettings {
     return result.build();
   }
 
+  /**
+   * Percent-encodes a query component: URLEncoder's form encoding with a space as {@code %20},
+   * since a PBX need not read {@code +} as a space ({@code +} itself is encoded as {@code %2B}).
+   */
+  private static String encode(String component) {
+    return URLEncoder.encode(component, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static boolean isEmpty(RequestOptions options) {
+    return options.timeout().isEmpty()
+        && options.maxRetries().isEmpty()
+        && options.headers().isEmpty()
+        && options.queryParams().isEmpty();
+  }
+
   /** {@code url} with the token first in its query, where the PBX's guide puts it. */
   private HttpUrl withToken(HttpUrl url) {
     if (tokenParameter == null || token == null) {
       return url;
     }
-    HttpUrl.Builder result = url.newBuilder().query(null).addQueryParameter(tokenParameter, token);
-    for (int i = 0; i < url.querySize(); i++) {
-      result.addQueryParameter(url.queryParameterName(i), url.queryParameterValue(i));
-    }
-    return result.build();
+    // The query as one encoded string rather than a parameter at a time: HttpUrl would otherwise
+    // encode and decode each of them again.
+    String pair = encode(tokenParameter) + '=' + encode(token);
+    String query = url.encodedQuery();
+    return url.newBuilder().encodedQuery(query == null ? pair : pair + '&' + query).build();
   }
 
   @Override
