@@ -6,6 +6,7 @@ import io.github.yeastarsdk.errors.MalformedResponseException;
 import io.github.yeastarsdk.errors.TransportException;
 import io.github.yeastarsdk.errors.YeastarException;
 import io.github.yeastarsdk.internal.CompletableFutures;
+import io.github.yeastarsdk.internal.ImmutableLists;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -32,7 +33,8 @@ public final class Page<T> {
       int page,
       int pageSize,
       IntFunction<CompletableFuture<Page<T>>> fetch) {
-    this.items = List.copyOf(items);
+    // A decoded list is immutable already and is taken as it is; any other is copied.
+    this.items = ImmutableLists.copyOf(items);
     this.totalNumber = totalNumber;
     this.page = page;
     this.pageSize = pageSize;

@@ -51,12 +51,16 @@ public final class Redactor {
       return secret;
     }
     synchronized (secrets) {
-      if (secrets.stream().noneMatch(s -> s.value().equals(secret))) {
-        if (secrets.size() == REMEMBERED) {
-          secrets.removeFirst();
+      // Every call remembers its token: a loop rather than a stream, as this runs each time.
+      for (Secret known : secrets) {
+        if (known.value().equals(secret)) {
+          return secret;
         }
-        secrets.addLast(new Secret(secret, pattern(secret)));
       }
+      if (secrets.size() == REMEMBERED) {
+        secrets.removeFirst();
+      }
+      secrets.addLast(new Secret(secret, pattern(secret)));
     }
     return secret;
   }
