@@ -78,9 +78,9 @@ public final class YeastarClient implements AutoCloseable {
         ownsOkHttp ? OwnOkHttp.builder(baseUrl) : builder.okHttpClient.newBuilder();
     // The SDK's own interceptors, which every request passes, token requests included.
     List<Interceptor> own = new ArrayList<>();
-    own.add(
-        new CallSettingsInterceptor(
-            builder.okHttpClient != null && !builder.okHttpClient.interceptors().isEmpty()));
+    boolean applicationInterceptors =
+        builder.okHttpClient != null && !builder.okHttpClient.interceptors().isEmpty();
+    own.add(new CallSettingsInterceptor(applicationInterceptors));
     own.addAll(builder.testInterceptors);
     own.add(new HttpLogger(builder.logLevel, builder.logSink, redactor));
     OkHttpClient.Builder http =
@@ -132,7 +132,11 @@ public final class YeastarClient implements AutoCloseable {
     // that an application's interceptors see it.
     this.context =
         new CallContext(
-            retrofit, auth, builder.maxRetries, Map.of("User-Agent", builder.userAgent));
+            retrofit,
+            auth,
+            builder.maxRetries,
+            Map.of("User-Agent", builder.userAgent),
+            !applicationInterceptors);
     this.conferences = new ConferenceServiceImpl(context, RequestOptions.none());
     this.parent = null;
   }

@@ -68,7 +68,7 @@ public final class FixtureServices {
     Authentication auth =
         new Authentication(tokens, calls, redactor, okHttp.dispatcher().executorService());
     return new ExtensionServiceImpl(
-        new CallContext(retrofit, auth, 2, java.util.Map.of("User-Agent", "fixture-test")),
+        new CallContext(retrofit, auth, 2, java.util.Map.of("User-Agent", "fixture-test"), false),
         RequestOptions.none());
   }
 }

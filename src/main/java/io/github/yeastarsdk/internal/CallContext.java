@@ -22,15 +22,22 @@ public final class CallContext {
   private final Authentication auth;
   private final int clientMaxRetries;
   private final Map<String, String> headers;
+  private final boolean tokenInQuery;
   private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
 
   /**
    * @param headers the values of the spec's header parameters that the client sets, by name
-   *     (User-Agent)
+   * @param tokenInQuery whether no interceptor of an application runs before the SDK's, so that
+   *     Retrofit may put the token into the URL (see {@link CallSettings#queryToken}) (User-Agent)
    */
   public CallContext(
-      Retrofit retrofit, Authentication auth, int clientMaxRetries, Map<String, String> headers) {
+      Retrofit retrofit,
+      Authentication auth,
+      int clientMaxRetries,
+      Map<String, String> headers,
+      boolean tokenInQuery) {
     this.retrofit = retrofit;
+    this.tokenInQuery = tokenInQuery;
     this.auth = auth;
     this.clientMaxRetries = clientMaxRetries;
     this.headers = Map.copyOf(headers);
@@ -67,7 +74,7 @@ public final class CallContext {
                 + ": set it on the operation's params, not in RequestOptions");
       }
     }
-    return new CallSettings(operation, merged, clientMaxRetries);
+    return new CallSettings(operation, merged, clientMaxRetries, tokenInQuery);
   }
 
   /** Runs the call that {@code request} makes for the client's token, blocking. */

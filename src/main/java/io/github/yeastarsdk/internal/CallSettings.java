@@ -28,16 +28,24 @@ public final class CallSettings {
   private final int maxRetries;
   private final @Nullable String tokenParameter;
   private final @Nullable String token;
+  private final boolean tokenInQuery;
   private final int priorAttempts;
   private final Duration priorElapsed;
 
-  CallSettings(Operation operation, RequestOptions options, int clientMaxRetries) {
+  /**
+   * @param tokenInQuery whether Retrofit puts the token into the URL with the operation's other
+   *     query parameters ({@link #queryToken}): only when no interceptor of an application runs
+   *     before the SDK's, which would see it. Otherwise {@link CallSettingsInterceptor} adds it.
+   */
+  CallSettings(
+      Operation operation, RequestOptions options, int clientMaxRetries, boolean tokenInQuery) {
     this(
         operation,
         options,
         options.maxRetries().orElse(clientMaxRetries),
         null,
         null,
+        tokenInQuery,
         0,
         Duration.ZERO);
   }
@@ -48,6 +56,7 @@ public final class CallSettings {
       int maxRetries,
       @Nullable String tokenParameter,
       @Nullable String token,
+      boolean tokenInQuery,
       int priorAttempts,
       Duration priorElapsed) {
     this.operation = operation;
@@ -55,6 +64,7 @@ public final class CallSettings {
     this.maxRetries = maxRetries;
     this.tokenParameter = tokenParameter;
     this.token = token;
+    this.tokenInQuery = tokenInQuery;
     this.priorAttempts = priorAttempts;
     this.priorElapsed = priorElapsed;
   }
@@ -69,7 +79,14 @@ public final class CallSettings {
       return this;
     }
     return new CallSettings(
-        operation, options, maxRetries, tokenParameter, token, before.attempts(), before.elapsed());
+        operation,
+        options,
+        maxRetries,
+        tokenParameter,
+        token,
+        tokenInQuery,
+        before.attempts(),
+        before.elapsed());
   }
 
   /** Attempts that this call made before these settings, with an earlier token. */
@@ -84,12 +101,29 @@ public final class CallSettings {
 
   /**
    * These settings with the access token that the request carries as query parameter {@code
-   * parameter}. It is put on the request last, after every interceptor of an application's own
-   * OkHttpClient has run, so that none of them (nor their logs) sees it.
+   * parameter}. Unless Retrofit puts it into the URL ({@link #queryToken}), it is put on the
+   * request last, after every interceptor of an application's own OkHttpClient has run, so that
+   * none of them (nor their logs) sees it.
    */
   public CallSettings withToken(String parameter, String token) {
     return new CallSettings(
-        operation, options, maxRetries, parameter, token, priorAttempts, priorElapsed);
+        operation,
+        options,
+        maxRetries,
+        parameter,
+        token,
+        tokenInQuery,
+        priorAttempts,
+        priorElapsed);
+  }
+
+  /**
+   * The value of the operation's token query parameter as Retrofit should send it: {@code token}
+   * when no interceptor of an application can see the request (one URL built per call), else null,
+   * which Retrofit leaves out and {@link CallSettingsInterceptor} adds after them.
+   */
+  public @Nullable String queryToken(String token) {
+    return tokenInQuery ? token : null;
   }
 
   /**
@@ -160,6 +194,7 @@ public final class CallSettings {
   Request applyTo(Request request) {
     Map<String, List<String>> headers = options.headers();
     Map<String, List<String>> query = options.queryParams();
+    String token = tokenInQuery ? null : this.token;
     if (headers.isEmpty() && query.isEmpty() && token == null) {
       return request;
     }
@@ -181,7 +216,7 @@ public final class CallSettings {
         url = extra.build();
       }
       // One rebuild of the URL per request when only the token is added: this runs on every call.
-      result.url(withToken(url));
+      result.url(token == null ? url : withToken(url, token));
     }
     return result.build();
   }
@@ -202,8 +237,8 @@ public final class CallSettings {
   }
 
   /** {@code url} with the token first in its query, where the PBX's guide puts it. */
-  private HttpUrl withToken(HttpUrl url) {
-    if (tokenParameter == null || token == null) {
+  private HttpUrl withToken(HttpUrl url, String token) {
+    if (tokenParameter == null) {
       return url;
     }
     // The query as one encoded string rather than a parameter at a time: HttpUrl would otherwise

@@ -165,8 +165,10 @@ public final class TokenManager implements TokenSource {
     if (timeout != null) {
       options.timeout(timeout);
     }
+    // The token endpoints' client has no application interceptors, but these calls are rare: the
+    // token goes on the request as for any client that has some.
     return new CallSettings(
-        new Operation(id, method, path, List.of(), true), options.build(), maxRetries);
+        new Operation(id, method, path, List.of(), true), options.build(), maxRetries, false);
   }
 
   public static Duration margin(Duration life) {
@@ -221,7 +223,9 @@ public final class TokenManager implements TokenSource {
       }
       calls.execute(
           api.deleteToken(
-              userAgent, deleteToken.withToken(YeastarApi.ACCESS_TOKEN_PARAMETER, access)),
+              userAgent,
+              deleteToken.queryToken(access),
+              deleteToken.withToken(YeastarApi.ACCESS_TOKEN_PARAMETER, access)),
           deleteToken);
     } catch (YeastarException bestEffort) {
       // Both expire by themselves (30 minutes, 24 hours); close() must not fail for them.
