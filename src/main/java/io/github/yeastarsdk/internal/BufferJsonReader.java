@@ -3,6 +3,7 @@ package io.github.yeastarsdk.internal;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -24,7 +25,11 @@ import org.jspecify.annotations.Nullable;
  * replaces. This one reads the body's segments in place, matches field names against their bytes
  * without making strings of them, and knows from the schema what comes next instead of peeking at
  * every token. Moshi still writes JSON and reads it for {@code YeastarJson.moshi()}'s callers,
- * through {@link #fromMoshi}, so both ways decode alike.
+ * through {@link #fromMoshi}, so both ways decode a value alike.
+ *
+ * <p>Strict as Moshi's strict mode is, and where it is lenient, lenient alike: a raw control
+ * character inside a string is kept, bytes that are not UTF-8 read as U+FFFD, and of a name given
+ * twice the last value counts.
  */
 public final class BufferJsonReader extends JsonTokenReader {
   private static final ByteString UTF8_BOM = ByteString.decodeHex("efbbbf");
@@ -46,7 +51,8 @@ public final class BufferJsonReader extends JsonTokenReader {
     try {
       T value = decoder.read(reader);
       if (reader.peekByte() != -1) {
-        throw new JsonDataException("JSON document was not fully consumed.");
+        throw new JsonDataException(
+            "JSON document was not fully consumed at path " + reader.path());
       }
       return value;
     } finally {
@@ -54,16 +60,28 @@ public final class BufferJsonReader extends JsonTokenReader {
     }
   }
 
-  /** Decodes the next value of a Moshi reader with {@code decoder}; paths continue Moshi's. */
+  /**
+   * Decodes the next value of a Moshi reader with {@code decoder}; paths continue Moshi's. Moshi's
+   * reader finds where the value ends; a byte order mark is skipped only in a whole body ({@link
+   * #decode}), as Moshi's own converter does.
+   */
   public static <T> T fromMoshi(JsonReader reader, JsonDecoder<T> decoder) throws IOException {
     String path = reader.getPath();
     Buffer value = new Buffer();
+    EOFException cutShort = null;
     try (BufferedSource source = reader.nextSource()) {
       value.writeAll(source);
+    } catch (EOFException e) {
+      // Moshi's says nothing more; reading what came says where the value was cut short.
+      cutShort = e;
     }
     BufferJsonReader inner = new BufferJsonReader(value, 0, path);
     try {
-      return decoder.read(inner);
+      T result = decoder.read(inner);
+      if (cutShort != null) {
+        throw inner.endOfInput();
+      }
+      return result;
     } finally {
       inner.closeCursor();
     }
@@ -267,9 +285,8 @@ public final class BufferJsonReader extends JsonTokenReader {
 
   /** Call before {@link #endObject}: the failure for a required value that did not come. */
   public JsonDataException missing(String name) {
-    String inside = path();
-    String object = inside.substring(0, Math.max(1, inside.lastIndexOf('.')));
-    return new JsonDataException("Required value '" + name + "' missing at path " + object);
+    return new JsonDataException(
+        "Required value '" + name + "' missing at path " + pathOfCurrentScope());
   }
 
   /** The failure for a required value that came as null. */

@@ -40,8 +40,17 @@ abstract class JsonTokenReader extends JsonByteScanner {
 
   @Override
   final String path() {
+    return path(depth);
+  }
+
+  /** The path of the object or array being read, as its parent names it. */
+  final String pathOfCurrentScope() {
+    return path(depth - 1);
+  }
+
+  private String path(int deepest) {
     StringBuilder path = new StringBuilder(pathPrefix);
-    for (int i = 1; i <= depth; i++) {
+    for (int i = 1; i <= deepest; i++) {
       if (scopes[i] < EMPTY_OBJECT) {
         path.append('[').append(indices[i]).append(']');
       } else {

@@ -90,7 +90,10 @@ class BufferJsonReaderTest {
         .isInstanceOf(JsonEncodingException.class)
         .hasMessageEndingWith("at path $.id");
     assertThatThrownBy(() -> conference("{\"id\":1,\"name\":\"A\",\"number\":\"1\"} {}"))
-        .hasMessage("JSON document was not fully consumed.");
+        .hasMessage("JSON document was not fully consumed at path $");
+    // The object's own path, whatever the last name read holds.
+    assertThatThrownBy(() -> conference("{\"id\":7,\"number\":\"1\",\"a.b\":1}"))
+        .hasMessage("Required value 'name' missing at path $");
     assertThatThrownBy(() -> conference("{\"id\":1,\"x\":" + "[".repeat(300)))
         .hasMessageStartingWith("Nesting too deep at $.x[0][0]");
   }
@@ -124,6 +127,20 @@ class BufferJsonReaderTest {
                             + "\"number\":\"1\"},{\"id\":true}]}"))
         .isInstanceOf(JsonDataException.class)
         .hasMessage("Expected NUMBER but was BOOLEAN at path $.data[1].id");
+  }
+
+  @Test
+  void aValueCutShortThroughMoshiSaysWhere() {
+    assertThatThrownBy(() -> YeastarJson.moshi().adapter(Conference.class).fromJson("{\"id\":7"))
+        .isInstanceOf(EOFException.class)
+        .hasMessage("End of input at path $.id");
+    assertThatThrownBy(
+            () ->
+                YeastarJson.moshi()
+                    .adapter(ConferenceListResponse.class)
+                    .fromJson("{\"errcode\":0,\"data\":[{\"id\":7,\"name\":\"Ro"))
+        .isInstanceOf(EOFException.class)
+        .hasMessage("End of input at path $.data[0].name");
   }
 
   private static Conference conference(String json) throws IOException {
