@@ -1,6 +1,6 @@
 package io.github.yeastarsdk.bench;
 
-import io.github.yeastarsdk.BenchWire;
+import io.github.yeastarsdk.BenchConverter;
 import io.github.yeastarsdk.Conference;
 import io.github.yeastarsdk.ConferenceListParams;
 import io.github.yeastarsdk.Page;
@@ -80,7 +80,7 @@ public class CallOverheadBenchmark {
             .build()
             .create(RetrofitList.class);
     url = HttpUrl.get(server.baseUrl() + "openapi/v1.0/conference/list");
-    converter = BenchWire.conferenceListConverter();
+    converter = BenchConverter.conferenceList();
   }
 
   @TearDown

@@ -11,8 +11,8 @@ import okio.Okio;
 
 /**
  * The cold-start yardstick: the least program that prints the same first page, with the JDK's
- * {@code HttpClient} and the SDK's own Moshi adapters. With {@code --hello} it only prints a line,
- * which shows what starting a JVM costs by itself.
+ * {@code HttpClient} and the SDK's own decoders. With {@code --hello} it only prints a line, which
+ * shows what starting a JVM costs by itself.
  */
 public final class ColdStartJdk {
   private ColdStartJdk() {}

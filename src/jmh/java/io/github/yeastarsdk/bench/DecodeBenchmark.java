@@ -6,7 +6,7 @@ import com.google.gson.TypeAdapter;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
-import io.github.yeastarsdk.BenchWire;
+import io.github.yeastarsdk.BenchConverter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -56,7 +56,7 @@ public class DecodeBenchmark {
   @Setup
   public void setUp() {
     body = BenchData.page(1, conferences, conferences);
-    sdk = BenchWire.conferenceListConverter();
+    sdk = BenchConverter.conferenceList();
     gson = new io.github.yeastarsdk.bench.stock.JSON().getGson();
     stockGson =
         gson.getAdapter(io.github.yeastarsdk.bench.stock.model.ConferenceListResponse.class);
@@ -77,7 +77,7 @@ public class DecodeBenchmark {
   @Benchmark
   public Object sdkGeneratedAdapters() throws IOException {
     // What the SDK's Retrofit converter does with a response body.
-    return BenchWire.decode(sdk, body);
+    return BenchConverter.decode(sdk, body);
   }
 
   @Benchmark
