@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonEncodingException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import okio.Buffer;
 
 /**
@@ -169,7 +170,7 @@ abstract class JsonByteScanner {
         continue;
       }
       if (length == scratch.length) {
-        scratch = java.util.Arrays.copyOf(scratch, length * 2);
+        scratch = Arrays.copyOf(scratch, length * 2);
       }
       scratch[length++] = (byte) b;
     }
