@@ -78,9 +78,7 @@ public final class YeastarClient implements AutoCloseable {
         ownsOkHttp ? OwnOkHttp.builder(baseUrl) : builder.okHttpClient.newBuilder();
     // The SDK's own interceptors, which every request passes, token requests included.
     List<Interceptor> own = new ArrayList<>();
-    boolean applicationInterceptors =
-        builder.okHttpClient != null && !builder.okHttpClient.interceptors().isEmpty();
-    own.add(new CallSettingsInterceptor(applicationInterceptors));
+    own.add(new CallSettingsInterceptor());
     own.addAll(builder.testInterceptors);
     own.add(new HttpLogger(builder.logLevel, builder.logSink, redactor));
     OkHttpClient.Builder http =
@@ -136,7 +134,9 @@ public final class YeastarClient implements AutoCloseable {
             auth,
             builder.maxRetries,
             Map.of("User-Agent", builder.userAgent),
-            !applicationInterceptors);
+            // Retrofit may put the token in the URL unless an application's interceptor would
+            // see it there.
+            builder.okHttpClient == null || builder.okHttpClient.interceptors().isEmpty());
     this.conferences = new ConferenceServiceImpl(context, RequestOptions.none());
     this.parent = null;
   }

@@ -43,7 +43,7 @@ public final class FixtureServices {
     OkHttpClient okHttp =
         new OkHttpClient.Builder()
             .retryOnConnectionFailure(false)
-            .addInterceptor(new CallSettingsInterceptor(false))
+            .addInterceptor(new CallSettingsInterceptor())
             .build();
     Retrofit retrofit =
         new Retrofit.Builder()

@@ -106,47 +106,45 @@ public final class BufferJsonReader extends JsonTokenReader {
       throw mismatch(JsonReader.Token.NUMBER, b);
     }
     long value;
-    String text;
     if (scanPlainInteger()) {
       value = integer;
-      text = null;
+      if (value < min || value > max) {
+        throw notA(kind, Long.toString(value));
+      }
     } else {
-      text = readNumberText();
-      value = exactly(text);
-    }
-    if (value < min || value > max || (text != null && value == Long.MIN_VALUE && !fits(text))) {
-      throw new JsonDataException(
-          "Expected " + kind + " but was " + (text != null ? text : value) + " at path " + path());
+      String text = readNumberText();
+      Long whole = whole(text);
+      if (whole == null || whole < min || whole > max) {
+        throw notA(kind, text);
+      }
+      value = whole;
     }
     expectValueEnd();
     valueDone();
     return value;
   }
 
-  /**
-   * The whole number that {@code text} (JSON number grammar) stands for, or {@link Long#MIN_VALUE}
-   * when it has none: a fraction, or out of range. Like Moshi, {@code 2.0} and {@code 2e3} are
-   * whole; a number with a fraction or exponent goes through a double, as Moshi's does.
-   */
-  private static long exactly(String text) {
-    boolean plain = text.indexOf('.') == -1 && text.indexOf('e') == -1 && text.indexOf('E') == -1;
-    try {
-      if (plain) {
-        return Long.parseLong(text);
-      }
-    } catch (NumberFormatException e) {
-      return Long.MIN_VALUE;
-    }
-    double value = Double.parseDouble(text);
-    long whole = (long) value;
-    return whole == value && whole != Long.MAX_VALUE ? whole : Long.MIN_VALUE;
+  private JsonDataException notA(String kind, String number) {
+    return new JsonDataException("Expected " + kind + " but was " + number + " at path " + path());
   }
 
   /**
-   * Whether {@code text} really is {@link Long#MIN_VALUE}, which {@link #exactly} uses as "none".
+   * The whole number that {@code text} (JSON number grammar) stands for, or null when it has none:
+   * a fraction, or beyond a long. Like Moshi, {@code 2.0} and {@code 2e3} are whole; a number with
+   * a fraction or exponent goes through a double, as Moshi's does.
    */
-  private static boolean fits(String text) {
-    return text.equals(Long.toString(Long.MIN_VALUE));
+  private static @Nullable Long whole(String text) {
+    if (text.indexOf('.') == -1 && text.indexOf('e') == -1 && text.indexOf('E') == -1) {
+      try {
+        return Long.parseLong(text);
+      } catch (NumberFormatException beyondLong) {
+        return null;
+      }
+    }
+    double value = Double.parseDouble(text);
+    long whole = (long) value;
+    // (long) clamps: a double at or past 2^63 comes back as Long.MAX_VALUE.
+    return whole == value && whole != Long.MAX_VALUE ? whole : null;
   }
 
   /** Reads a 32-bit whole number; a fraction or overflow fails. */

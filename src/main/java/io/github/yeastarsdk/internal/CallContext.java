@@ -27,8 +27,9 @@ public final class CallContext {
 
   /**
    * @param headers the values of the spec's header parameters that the client sets, by name
+   *     (User-Agent)
    * @param tokenInQuery whether no interceptor of an application runs before the SDK's, so that
-   *     Retrofit may put the token into the URL (see {@link CallSettings#queryToken}) (User-Agent)
+   *     Retrofit may put the token into the URL (see {@link CallSettings#queryToken})
    */
   public CallContext(
       Retrofit retrofit,

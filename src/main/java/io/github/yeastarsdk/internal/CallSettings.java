@@ -3,8 +3,6 @@ package io.github.yeastarsdk.internal;
 import io.github.yeastarsdk.RequestOptions;
 import io.github.yeastarsdk.errors.CallDetails;
 import io.github.yeastarsdk.errors.YeastarException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -205,28 +203,31 @@ public final class CallSettings {
           values.forEach(value -> result.addHeader(name, value));
         });
     if (!query.isEmpty() || token != null) {
-      HttpUrl url = request.url();
-      if (!query.isEmpty()) {
-        HttpUrl.Builder extra = url.newBuilder();
-        query.forEach(
-            (name, values) -> {
-              extra.removeAllQueryParameters(name);
-              values.forEach(value -> extra.addQueryParameter(name, value));
-            });
-        url = extra.build();
+      HttpUrl original = request.url();
+      HttpUrl.Builder url = original.newBuilder();
+      if (token != null && tokenParameter != null) {
+        // The token first in the query, where the PBX's guide puts it.
+        url.query(null).addQueryParameter(tokenParameter, token);
+        for (int i = 0; i < original.querySize(); i++) {
+          url.addQueryParameter(original.queryParameterName(i), original.queryParameterValue(i));
+        }
       }
-      // One rebuild of the URL per request when only the token is added: this runs on every call.
-      result.url(token == null ? url : withToken(url, token));
+      query.forEach(
+          (name, values) -> {
+            url.removeAllQueryParameters(name);
+            values.forEach(value -> url.addQueryParameter(name, value));
+          });
+      result.url(url.build());
     }
     return result.build();
   }
 
   /**
-   * Percent-encodes a query component: URLEncoder's form encoding with a space as {@code %20},
-   * since a PBX need not read {@code +} as a space ({@code +} itself is encoded as {@code %2B}).
+   * Whether {@link #applyTo} puts the token on the request: then the response must not name that
+   * request to an application's interceptors.
    */
-  private static String encode(String component) {
-    return URLEncoder.encode(component, StandardCharsets.UTF_8).replace("+", "%20");
+  boolean addsToken() {
+    return !tokenInQuery && token != null;
   }
 
   private static boolean isEmpty(RequestOptions options) {
@@ -234,18 +235,6 @@ public final class CallSettings {
         && options.maxRetries().isEmpty()
         && options.headers().isEmpty()
         && options.queryParams().isEmpty();
-  }
-
-  /** {@code url} with the token first in its query, where the PBX's guide puts it. */
-  private HttpUrl withToken(HttpUrl url, String token) {
-    if (tokenParameter == null) {
-      return url;
-    }
-    // The query as one encoded string rather than a parameter at a time: HttpUrl would otherwise
-    // encode and decode each of them again.
-    String pair = encode(tokenParameter) + '=' + encode(token);
-    String query = url.encodedQuery();
-    return url.newBuilder().encodedQuery(query == null ? pair : pair + '&' + query).build();
   }
 
   @Override

@@ -11,17 +11,6 @@ import okhttp3.Response;
  * decided there, not here. The client adds it after an application's own interceptors.
  */
 public final class CallSettingsInterceptor implements Interceptor {
-  private final boolean afterApplicationInterceptors;
-
-  /**
-   * @param afterApplicationInterceptors whether an application's interceptors run before this one
-   *     (a client passed in that has some): only they need the response to name the request without
-   *     the token
-   */
-  public CallSettingsInterceptor(boolean afterApplicationInterceptors) {
-    this.afterApplicationInterceptors = afterApplicationInterceptors;
-  }
-
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
@@ -30,8 +19,8 @@ public final class CallSettingsInterceptor implements Interceptor {
       return chain.proceed(request);
     }
     Response response = chain.proceed(settings.applyTo(request));
-    if (!afterApplicationInterceptors) {
-      // Only OkHttp, Retrofit and the SDK see it, and none of them hands the request on.
+    if (!settings.addsToken()) {
+      // Nothing secret was added here: the response may name the request as it was sent.
       return response;
     }
     // On the way back out, the response names the request as the interceptors before this one

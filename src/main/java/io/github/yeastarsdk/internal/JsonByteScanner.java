@@ -101,20 +101,14 @@ abstract class JsonByteScanner {
 
   /** Reads a string's characters and its closing quote; the opening quote is consumed. */
   final String readString() throws IOException {
-    byte[] d = data;
     int start = pos;
-    for (int p = start, e = end; p < e; p++) {
-      byte b = d[p];
-      if (b == '"') {
-        pos = p + 1;
-        // The JDK copies an ASCII run straight into a compact (Latin-1) String.
-        return new String(d, start, p - start, StandardCharsets.UTF_8);
-      }
-      if (b == '\\') {
-        break;
-      }
+    int quote = closingQuoteInSegment();
+    if (quote == -1) {
+      return readStringSlowly();
     }
-    return readStringSlowly();
+    pos = quote + 1;
+    // The JDK copies an ASCII run straight into a compact (Latin-1) String.
+    return new String(data, start, quote - start, StandardCharsets.UTF_8);
   }
 
   /**
@@ -122,28 +116,40 @@ abstract class JsonByteScanner {
    * in {@code names}, or -1 with the name in {@link #unmatched}.
    */
   final int scanName(JsonNames names, int expected) throws IOException {
-    byte[] d = data;
     int start = pos;
-    for (int p = start, e = end; p < e; p++) {
-      byte b = d[p];
-      if (b == '"') {
-        pos = p + 1;
-        int index = names.indexOf(d, start, p - start, expected);
-        if (index == -1) {
-          unmatched = new String(d, start, p - start, StandardCharsets.UTF_8);
-        }
-        return index;
+    int quote = closingQuoteInSegment();
+    if (quote == -1) {
+      String name = readStringSlowly();
+      int index = names.indexOf(name);
+      if (index == -1) {
+        unmatched = name;
       }
-      if (b == '\\') {
-        break;
-      }
+      return index;
     }
-    String name = readStringSlowly();
-    int index = names.indexOf(name);
+    pos = quote + 1;
+    int index = names.indexOf(data, start, quote - start, expected);
     if (index == -1) {
-      unmatched = name;
+      unmatched = new String(data, start, quote - start, StandardCharsets.UTF_8);
     }
     return index;
+  }
+
+  /**
+   * Where the string that starts at {@code pos} ends, when its closing quote is in this segment and
+   * no escape comes before it; else -1, for {@link #readStringSlowly}.
+   */
+  private int closingQuoteInSegment() {
+    byte[] d = data;
+    for (int p = pos, e = end; p < e; p++) {
+      byte b = d[p];
+      if (b == '"') {
+        return p;
+      }
+      if (b == '\\') {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /**

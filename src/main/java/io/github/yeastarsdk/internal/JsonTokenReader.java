@@ -133,12 +133,7 @@ abstract class JsonTokenReader extends JsonByteScanner {
   }
 
   public void beginObject() throws IOException {
-    int b = peekByte();
-    if (b != '{') {
-      throw mismatch(JsonReader.Token.BEGIN_OBJECT, b);
-    }
-    skipByte();
-    push(EMPTY_OBJECT);
+    begin('{', JsonReader.Token.BEGIN_OBJECT, EMPTY_OBJECT);
   }
 
   public void endObject() throws IOException {
@@ -146,16 +141,20 @@ abstract class JsonTokenReader extends JsonByteScanner {
   }
 
   public void beginArray() throws IOException {
-    int b = peekByte();
-    if (b != '[') {
-      throw mismatch(JsonReader.Token.BEGIN_ARRAY, b);
-    }
-    skipByte();
-    push(EMPTY_ARRAY);
+    begin('[', JsonReader.Token.BEGIN_ARRAY, EMPTY_ARRAY);
   }
 
   public void endArray() throws IOException {
     end(']', JsonReader.Token.END_ARRAY, NEXT_ARRAY);
+  }
+
+  private void begin(char opener, JsonReader.Token token, byte scope) throws IOException {
+    int b = peekByte();
+    if (b != opener) {
+      throw mismatch(token, b);
+    }
+    skipByte();
+    push(scope);
   }
 
   private void end(char closer, JsonReader.Token token, byte afterComma) throws IOException {

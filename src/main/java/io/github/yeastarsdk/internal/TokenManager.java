@@ -165,10 +165,9 @@ public final class TokenManager implements TokenSource {
     if (timeout != null) {
       options.timeout(timeout);
     }
-    // The token endpoints' client has no application interceptors, but these calls are rare: the
-    // token goes on the request as for any client that has some.
+    // The token endpoints' client has no application interceptors: Retrofit may put the token in.
     return new CallSettings(
-        new Operation(id, method, path, List.of(), true), options.build(), maxRetries, false);
+        new Operation(id, method, path, List.of(), true), options.build(), maxRetries, true);
   }
 
   public static Duration margin(Duration life) {

@@ -36,7 +36,8 @@ public final class UnknownFields {
     return result;
   }
 
-  private static @Nullable Object value(BufferJsonReader reader) throws IOException {
+  /** Reads the next value whole, as the plain JSON values that this class keeps. */
+  static @Nullable Object value(BufferJsonReader reader) throws IOException {
     switch (reader.peek()) {
       case BEGIN_OBJECT:
         Map<String, @Nullable Object> object = new LinkedHashMap<>();
