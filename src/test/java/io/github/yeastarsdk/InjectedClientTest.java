@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.Response;
 import okhttp3.logging.HttpLoggingInterceptor;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -29,6 +30,7 @@ class InjectedClientTest {
   private final MockWebServer server = new MockWebServer();
   private final List<String> logged = new CopyOnWriteArrayList<>();
   private final List<Request> seen = new CopyOnWriteArrayList<>();
+  private final List<Request> seenAnswering = new CopyOnWriteArrayList<>();
 
   @AfterEach
   void stop() throws IOException {
@@ -42,7 +44,12 @@ class InjectedClientTest {
         .addInterceptor(
             chain -> {
               seen.add(chain.request());
-              return chain.proceed(chain.request());
+              Response response = chain.proceed(chain.request());
+              seenAnswering.add(response.request());
+              if (response.networkResponse() != null) {
+                seenAnswering.add(response.networkResponse().request());
+              }
+              return response;
             })
         .addInterceptor(logging)
         .build();
@@ -60,6 +67,10 @@ class InjectedClientTest {
         .extracting(r -> r.header("User-Agent"))
         .containsOnly(YeastarClient.DEFAULT_USER_AGENT);
     assertThat(seen).allSatisfy(r -> assertThat(r.url().queryParameter("access_token")).isNull());
+    // The answers name no request with the token either, the network one included.
+    assertThat(seenAnswering)
+        .hasSize(2)
+        .allSatisfy(r -> assertThat(r.url().toString()).doesNotContain(TestServers.TOKEN));
     assertThat(logged).isNotEmpty().noneMatch(line -> line.contains(TestServers.TOKEN));
     RecordedRequest first = server.takeRequest();
     assertThat(first.getRequestUrl().queryParameter("access_token")).isEqualTo(TestServers.TOKEN);

@@ -25,7 +25,8 @@ public final class CallSettingsInterceptor implements Interceptor {
     }
     // On the way back out, the response names the request as the interceptors before this one
     // made it: an application's logging interceptor prints response.request().url(), which
-    // would otherwise carry the token.
-    return response.newBuilder().request(request).build();
+    // would otherwise carry the token. The network response, which names the request as it went
+    // over the wire, is not handed up at all.
+    return response.newBuilder().request(request).networkResponse(null).build();
   }
 }

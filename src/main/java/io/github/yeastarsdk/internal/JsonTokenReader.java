@@ -101,6 +101,14 @@ abstract class JsonTokenReader extends JsonByteScanner {
     if (b == -1) {
       throw endOfInput();
     }
+    if (b == 'n' || b == 't' || b == 'f') {
+      // The first letter only guessed the kind: "not json" is no null.
+      try {
+        readLiteral(b == 'n' ? "null" : b == 't' ? "true" : "false");
+      } catch (JsonEncodingException notALiteral) {
+        throw syntaxError("unexpected character");
+      }
+    }
     return new JsonDataException(
         "Expected " + expected + " but was " + token(b) + " at path " + path());
   }

@@ -86,6 +86,11 @@ class BufferJsonReaderTest {
     assertThatThrownBy(() -> conference("{\"id\":1,\"name\":\"A\""))
         .isInstanceOf(EOFException.class)
         .hasMessage("End of input at path $.name");
+    assertThatThrownBy(() -> conference("not json"))
+        .isInstanceOf(JsonEncodingException.class)
+        .hasMessage("Malformed JSON: unexpected character at path $");
+    assertThatThrownBy(() -> conference("{\"id\":true,\"name\":\"A\",\"number\":\"1\"}"))
+        .hasMessage("Expected NUMBER but was BOOLEAN at path $.id");
     assertThatThrownBy(() -> conference("{\"id\":1,,\"name\":\"A\"}"))
         .isInstanceOf(JsonEncodingException.class)
         .hasMessageEndingWith("at path $.id");
